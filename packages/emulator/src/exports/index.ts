@@ -1,0 +1,3 @@
+export * from '../ledger/index.js'
+export * from '../shared/types.js'
+export * from '../trezor/index.js'
