@@ -1,0 +1,130 @@
+import { secp256k1 } from '@noble/curves/secp256k1'
+import { HDKey } from '@scure/bip32'
+import { mnemonicToSeedSync } from '@scure/bip39'
+import { type Hex, hashMessage, hashTypedData, keccak256, toHex } from 'viem'
+import { mnemonicToAccount } from 'viem/accounts'
+import { hashAuthorization } from 'viem/utils'
+import { UnknownDeviceError } from '../errors/device.js'
+import {
+  type CreateHardwareSignerOptions,
+  createHardwareSigner,
+  type HardwareSignerDriver,
+} from '../signer/createHardwareSigner.js'
+import type {
+  DeviceCapabilities,
+  DeviceOperation,
+  DeviceSignature,
+  HardwareSigner,
+} from '../signer/types.js'
+
+/** The public development mnemonic. TEST KEYS ONLY. */
+export const testMnemonic = 'test test test test test test test test test test test junk'
+
+export type SoftwareSignerFault = 'wrong-key' | 'wrong-parity' | 'corrupt-r' | 'high-s'
+
+export type SoftwareSignerOptions = CreateHardwareSignerOptions & {
+  mnemonic?: string
+  capabilities?: Partial<DeviceCapabilities>
+  /** Faults applied to every signature until cleared. */
+  fault?: SoftwareSignerFault | undefined
+  /** Waits this long (ms) in every device call, or forever with `'forever'`. */
+  delay?: number | 'forever'
+  /** Makes the next device call fail with this error. */
+  failNext?: unknown
+  /** The address the device would show; defaults to the real one. */
+  displayedAddress?: Hex
+}
+
+/**
+ * A `HardwareSigner` whose "device" is a key in memory, for core's tests. It records every call so
+ * tests can count device exchanges. TEST KEYS ONLY.
+ */
+export function createSoftwareSigner(options: SoftwareSignerOptions = {}) {
+  const state = { ...options, calls: [] as { operation: DeviceOperation; path?: string }[] }
+  const seed = mnemonicToSeedSync(options.mnemonic ?? testMnemonic)
+  const root = HDKey.fromMasterSeed(seed)
+
+  const capabilities: DeviceCapabilities = {
+    model: 'software',
+    transactionTypes: ['legacy', 'eip2930', 'eip1559', 'eip7702'],
+    signMessage: true,
+    signTypedData: 'full',
+    signAuthorization: true,
+    getExtendedPublicKey: true,
+    displayAddress: true,
+    ...options.capabilities,
+  }
+
+  async function device(operation: DeviceOperation, path: string | undefined, signal: AbortSignal) {
+    state.calls.push({ operation, path })
+    if (state.failNext !== undefined) {
+      const error = state.failNext
+      state.failNext = undefined
+      throw error
+    }
+    if (state.delay === 'forever')
+      await new Promise((_, reject) =>
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true }),
+      )
+    else if (state.delay) await new Promise((resolve) => setTimeout(resolve, state.delay as number))
+  }
+
+  function signHash(path: string, hash: Hex): DeviceSignature {
+    const key = state.fault === 'wrong-key' ? root.derive("m/44'/60'/0'/0/99") : root.derive(path)
+    const signature = secp256k1.sign(hash.slice(2), key.privateKey!, { lowS: true })
+    let { r, s } = signature
+    let yParity = signature.recovery as 0 | 1
+    if (state.fault === 'wrong-parity') yParity = (1 - yParity) as 0 | 1
+    if (state.fault === 'corrupt-r') r ^= 1n
+    if (state.fault === 'high-s') {
+      s = secp256k1.CURVE.n - s
+      yParity = (1 - yParity) as 0 | 1
+    }
+    return { r: toHex(r, { size: 32 }), s: toHex(s, { size: 32 }), yParity }
+  }
+
+  const driver: HardwareSignerDriver = {
+    source: 'ledger',
+    async getCapabilities({ signal }) {
+      await device('getCapabilities', undefined, signal)
+      return capabilities
+    },
+    async getAddress({ path, display }, { signal, status }) {
+      await device('getAddress', path, signal)
+      if (display) status({ type: 'confirm-on-device', operation: 'getAddress' })
+      const account = mnemonicToAccount(options.mnemonic ?? testMnemonic, { path: path as never })
+      return {
+        address:
+          display && state.displayedAddress ? (state.displayedAddress as Hex) : account.address,
+        publicKey: account.publicKey,
+      }
+    },
+    async getExtendedPublicKey({ path }, { signal }) {
+      await device('getExtendedPublicKey', path, signal)
+      const key = root.derive(path)
+      return { publicKey: toHex(key.publicKey!), chainCode: toHex(key.chainCode!) }
+    },
+    async signTransaction({ path, serializedTransaction }, { signal, status }) {
+      await device('signTransaction', path, signal)
+      status({ type: 'confirm-on-device', operation: 'signTransaction' })
+      return signHash(path, keccak256(serializedTransaction))
+    },
+    async signMessage({ path, message }, { signal }) {
+      await device('signMessage', path, signal)
+      return signHash(path, hashMessage({ raw: message }))
+    },
+    async signTypedData({ path, typedData }, { signal }) {
+      await device('signTypedData', path, signal)
+      return signHash(path, hashTypedData(typedData))
+    },
+    async signAuthorization({ path, authorization }, { signal }) {
+      await device('signAuthorization', path, signal)
+      return signHash(path, hashAuthorization(authorization))
+    },
+    toError: (error, operation) =>
+      new UnknownDeviceError({ cause: error, details: `${operation} failed` }),
+    async close() {},
+  }
+  const signer: HardwareSigner = createHardwareSigner(driver, options)
+  return Object.assign(signer, { state })
+}

@@ -1,0 +1,16 @@
+import type { LocalAccount } from 'viem'
+import type { DerivationPath } from '../path/parsePath.js'
+import type { DeviceSource, HardwareSigner } from '../signer/types.js'
+
+/** A viem `LocalAccount` whose key lives on a hardware device. */
+export type HardwareAccount<source extends DeviceSource = DeviceSource> = LocalAccount<source> & {
+  /** The derivation path of this account on the device. */
+  path: DerivationPath
+  /** The signer this account talks through. */
+  signer: HardwareSigner
+  /**
+   * Shows the address on the device for the user to compare, and throws
+   * `DeviceAddressMismatchError` if the device derives another one.
+   */
+  verifyAddress: (options?: { chainId?: number; signal?: AbortSignal }) => Promise<void>
+}

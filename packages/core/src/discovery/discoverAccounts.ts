@@ -1,0 +1,91 @@
+import { secp256k1 } from '@noble/curves/secp256k1'
+import { HDKey } from '@scure/bip32'
+import { type Address, bytesToHex, type Hex, hexToBytes } from 'viem'
+import { publicKeyToAddress } from 'viem/accounts'
+import { InvalidRequestError } from '../errors/request.js'
+import { formatPath } from '../path/formatPath.js'
+import type { DerivationPath } from '../path/parsePath.js'
+import { type PathScheme, pathSchemes, schemeParents } from '../path/schemes.js'
+import type { DeviceCallOptions, HardwareSigner } from '../signer/types.js'
+
+export type DiscoveredAccount = {
+  index: number
+  path: DerivationPath
+  address: Address
+  publicKey: Hex
+}
+
+export type DiscoverAccountsParameters = DeviceCallOptions & {
+  /** A preset scheme, or a function from account index to path. */
+  scheme: PathScheme | ((index: number) => DerivationPath)
+  /** @default 0 */
+  offset?: number | undefined
+  /** @default 5 */
+  limit?: number | undefined
+}
+
+const maxLimit = 100
+
+/**
+ * Lists a page of accounts. For `bip44` and `legacy`, the accounts are children of one parent, so
+ * the parent's extended public key is read once and the page derived locally: one device exchange
+ * per page. `ledgerLive` accounts are hardened and cost one exchange each.
+ */
+export async function discoverAccounts(
+  signer: HardwareSigner,
+  parameters: DiscoverAccountsParameters,
+): Promise<DiscoveredAccount[]> {
+  const { scheme, offset = 0, limit = 5, signal, timeout } = parameters
+  if (!Number.isInteger(offset) || offset < 0 || offset + limit > 0x80000000)
+    throw new InvalidRequestError({
+      reason: `"offset" must be an integer in range 0..2**31-1, got ${offset}`,
+    })
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit)
+    throw new InvalidRequestError({
+      reason: `"limit" must be an integer in range 1..${maxLimit}, got ${limit}`,
+    })
+  const indices = Array.from({ length: limit }, (_, i) => offset + i)
+
+  const toPath = typeof scheme === 'function' ? scheme : pathSchemes[scheme]
+  if (!toPath) throw new InvalidRequestError({ reason: `unknown path scheme "${String(scheme)}"` })
+  const parent = typeof scheme === 'string' ? schemeParents[scheme] : undefined
+
+  if (parent) {
+    const capabilities = await signer.getCapabilities({ signal, timeout })
+    if (capabilities.getExtendedPublicKey) {
+      const { publicKey, chainCode } = await signer.getExtendedPublicKey({
+        path: parent,
+        signal,
+        timeout,
+      })
+      const parentKey = new HDKey({
+        publicKey: compress(publicKey),
+        chainCode: hexToBytes(chainCode),
+      })
+      return indices.map((index) => {
+        const child = parentKey.deriveChild(index)
+        const uncompressed = bytesToHex(
+          secp256k1.ProjectivePoint.fromHex(child.publicKey!).toRawBytes(false),
+        )
+        return {
+          index,
+          path: formatPath(`${parent}/${index}`),
+          address: publicKeyToAddress(uncompressed),
+          publicKey: uncompressed,
+        }
+      })
+    }
+  }
+
+  const accounts: DiscoveredAccount[] = []
+  for (const index of indices) {
+    const path = formatPath(toPath(index))
+    const { address, publicKey } = await signer.getAddress({ path, signal, timeout })
+    accounts.push({ index, path, address, publicKey })
+  }
+  return accounts
+}
+
+function compress(publicKey: Hex): Uint8Array {
+  return secp256k1.ProjectivePoint.fromHex(publicKey.slice(2)).toRawBytes(true)
+}

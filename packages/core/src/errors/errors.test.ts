@@ -1,0 +1,81 @@
+import { TransactionExecutionError, UserRejectedRequestError } from 'viem'
+import { describe, expect, test } from 'vitest'
+import * as device from './device.js'
+import * as request from './request.js'
+import * as signature from './signature.js'
+
+const address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
+const other = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC'
+
+const errors = [
+  new device.UserRejectedOnDeviceError(),
+  new device.DeviceLockedError(),
+  new device.AppNotOpenError(),
+  new device.BlindSigningDisabledError(),
+  new device.DeviceDisconnectedError(),
+  new device.DeviceBusyError(),
+  new device.DeviceTimeoutError({ timeout: 1000 }),
+  new device.UnsupportedByDeviceError({
+    operation: 'sign EIP-712 in full',
+    minimumVersion: 'Ethereum app 1.11.0',
+  }),
+  new device.OperationAbortedError(),
+  new device.UnknownDeviceError({ code: 0x6f00 }),
+  new request.InvalidRequestError({ reason: 'bad' }),
+  new request.InvalidPathError({ path: 'x', reason: 'bad' }),
+  new request.ChainIdMismatchError({ expected: 1, actual: 10 }),
+  new signature.SignatureMismatchError({ expected: address, recovered: other }),
+  new signature.DeviceAddressMismatchError({ expected: address, actual: other }),
+]
+
+describe('errors', () => {
+  test('each has a name, a short message and a remedy', () => {
+    for (const error of errors) {
+      expect(error.name).toBe(error.constructor.name)
+      expect(error.shortMessage.length).toBeGreaterThan(10)
+      expect(error.metaMessages?.length).toBeGreaterThan(0)
+      expect(error.message).toContain('Version: @airlock/core@0.1.0')
+    }
+  })
+
+  test('messages', () => {
+    expect(
+      errors.map((e) => `${e.name}: ${e.shortMessage} -> ${e.metaMessages?.join(' ')}`),
+    ).toMatchInlineSnapshot(`
+        [
+          "UserRejectedOnDeviceError: The request was rejected on the device. -> Nothing was signed. Try again and approve on the device if you meant to.",
+          "DeviceLockedError: The device is locked. -> Unlock the device with its PIN, then try again.",
+          "AppNotOpenError: The Ethereum app is not open on the device. -> Open the Ethereum app on the device, then try again.",
+          "BlindSigningDisabledError: The device refused to sign contract data: blind signing is disabled. -> Enable "Blind signing" in the Ethereum app settings on the device, then try again. Only do so for contracts you trust: the device cannot show what this data does.",
+          "DeviceDisconnectedError: The device was disconnected. -> Reconnect the device, unlock it, then try again.",
+          "DeviceBusyError: The device is busy with another request. -> Finish or cancel the request shown on the device, close other wallet apps using it, then try again.",
+          "DeviceTimeoutError: The device did not answer within 1000 ms. -> Check that the device is connected and unlocked, then try again.",
+          "UnsupportedByDeviceError: The device cannot sign EIP-712 in full. -> Update the device to Ethereum app 1.11.0 or later (Ledger Live / Trezor Suite), then try again.",
+          "OperationAbortedError: The device request was aborted. -> Nothing was signed.",
+          "UnknownDeviceError: The device failed with status 0x6f00. -> Reconnect the device, open the Ethereum app, then try again.",
+          "InvalidRequestError: The request is invalid and was not sent to the device. -> Fix the request and try again.",
+          "InvalidPathError: Invalid derivation path "x". -> Use a path like "m/44'/60'/0'/0/0" (hardened with ' or h).",
+          "ChainIdMismatchError: The request is for chain 10, but the wallet is on chain 1. -> Switch the wallet to chain 10, or build the request for chain 1.",
+          "SignatureMismatchError: The device returned a signature that is not from this account. It was discarded. -> Check that the right device and passphrase are in use, reconnect it, then try again. If it persists, stop: the device or the connection to it may be compromised.",
+          "DeviceAddressMismatchError: The device derives another address than this account. -> Check that the right device, passphrase and derivation path are in use. Do not use this account until the address on the device matches.",
+        ]
+      `)
+  })
+
+  test('rejection carries EIP-1193 code 4001 like viem', () => {
+    const error = new device.UserRejectedOnDeviceError()
+    expect(error.code).toBe(UserRejectedRequestError.code)
+    expect(device.UserRejectedOnDeviceError.code).toBe(4001)
+    const wrapped = new TransactionExecutionError(error, {} as never)
+    expect(wrapped.walk((e) => (e as { code?: number }).code === 4001)).toBe(error)
+  })
+
+  test('walk follows the cause chain', () => {
+    const root = new Error('usb')
+    const error = new device.DeviceDisconnectedError({ cause: root })
+    expect(error.walk()).toBe(root)
+    expect(error.walk((e) => e === root)).toBe(root)
+    expect(error.walk((e) => e === 'nope')).toBe(null)
+    expect(error.details).toBe('usb')
+  })
+})

@@ -1,0 +1,37 @@
+import { expect, test } from 'vitest'
+import * as exports from './index.js'
+
+test('public API', () => {
+  expect(Object.keys(exports).sort()).toMatchInlineSnapshot(`
+    [
+      "AppNotOpenError",
+      "BaseError",
+      "BlindSigningDisabledError",
+      "ChainIdMismatchError",
+      "DeviceAddressMismatchError",
+      "DeviceBusyError",
+      "DeviceDisconnectedError",
+      "DeviceLockedError",
+      "DeviceTimeoutError",
+      "InvalidPathError",
+      "InvalidRequestError",
+      "OperationAbortedError",
+      "SignatureMismatchError",
+      "UnknownDeviceError",
+      "UnsupportedByDeviceError",
+      "UserRejectedOnDeviceError",
+      "bip44",
+      "createHardwareSigner",
+      "discoverAccounts",
+      "formatPath",
+      "hardenedOffset",
+      "ledgerLive",
+      "legacy",
+      "parsePath",
+      "pathSchemes",
+      "serializeUnsignedTransaction",
+      "toHardwareAccount",
+      "verifyDeviceSignature",
+    ]
+  `)
+})

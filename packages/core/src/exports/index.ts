@@ -1,0 +1,83 @@
+export {
+  type SerializeUnsignedTransactionParameters,
+  serializeUnsignedTransaction,
+} from '../account/serializeUnsignedTransaction.js'
+export {
+  type ToHardwareAccountParameters,
+  toHardwareAccount,
+} from '../account/toHardwareAccount.js'
+export type { HardwareAccount } from '../account/types.js'
+export {
+  type DiscoverAccountsParameters,
+  type DiscoveredAccount,
+  discoverAccounts,
+} from '../discovery/discoverAccounts.js'
+export { BaseError, type BaseErrorParameters, type BaseErrorType } from '../errors/base.js'
+export {
+  AppNotOpenError,
+  type AppNotOpenErrorType,
+  BlindSigningDisabledError,
+  type BlindSigningDisabledErrorType,
+  DeviceBusyError,
+  type DeviceBusyErrorType,
+  DeviceDisconnectedError,
+  type DeviceDisconnectedErrorType,
+  DeviceLockedError,
+  type DeviceLockedErrorType,
+  DeviceTimeoutError,
+  type DeviceTimeoutErrorType,
+  OperationAbortedError,
+  type OperationAbortedErrorType,
+  UnknownDeviceError,
+  type UnknownDeviceErrorType,
+  UnsupportedByDeviceError,
+  type UnsupportedByDeviceErrorType,
+  UserRejectedOnDeviceError,
+  type UserRejectedOnDeviceErrorType,
+} from '../errors/device.js'
+export {
+  ChainIdMismatchError,
+  type ChainIdMismatchErrorType,
+  InvalidPathError,
+  type InvalidPathErrorType,
+  InvalidRequestError,
+  type InvalidRequestErrorType,
+} from '../errors/request.js'
+export {
+  DeviceAddressMismatchError,
+  type DeviceAddressMismatchErrorType,
+  SignatureMismatchError,
+  type SignatureMismatchErrorType,
+} from '../errors/signature.js'
+export { formatPath } from '../path/formatPath.js'
+export { type DerivationPath, hardenedOffset, parsePath } from '../path/parsePath.js'
+export { bip44, ledgerLive, legacy, type PathScheme, pathSchemes } from '../path/schemes.js'
+export {
+  type VerifyDeviceSignatureParameters,
+  verifyDeviceSignature,
+} from '../signature/verifyDeviceSignature.js'
+export {
+  type CreateHardwareSignerOptions,
+  createHardwareSigner,
+  type DeviceContext,
+  type HardwareSignerDriver,
+} from '../signer/createHardwareSigner.js'
+export type {
+  DeviceCallOptions,
+  DeviceCapabilities,
+  DeviceOperation,
+  DeviceSignature,
+  DeviceSource,
+  DeviceStatus,
+  DeviceStatusListener,
+  GetAddressParameters,
+  GetAddressReturnType,
+  GetExtendedPublicKeyParameters,
+  GetExtendedPublicKeyReturnType,
+  HardwareSigner,
+  SignAuthorizationRequest,
+  SignableTransactionType,
+  SignMessageRequest,
+  SignTransactionRequest,
+  SignTypedDataRequest,
+} from '../signer/types.js'

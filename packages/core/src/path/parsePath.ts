@@ -1,0 +1,59 @@
+import { InvalidPathError } from '../errors/request.js'
+
+/** The bit that marks a hardened BIP-32 index. */
+export const hardenedOffset = 0x80000000
+
+/** A BIP-32 derivation path, e.g. `m/44'/60'/0'/0/0`. */
+export type DerivationPath = string
+
+export type ParsePathErrorType = InvalidPathError
+
+const maxDepth = 10
+
+/**
+ * Parses a BIP-32 path (`m/44'/60'/0'/0/0`, with or without `m/`, hardened with `'` or `h`, or an
+ * array of indices with the hardened bit set) into its indices. Throws `InvalidPathError` naming the
+ * exact problem.
+ */
+export function parsePath(path: DerivationPath | readonly number[]): number[] {
+  if (Array.isArray(path)) return path.map((index, i) => checkIndex(index, i, formatRaw(path)))
+  if (typeof path !== 'string')
+    throw new InvalidPathError({ path: String(path), reason: 'a path must be a string' })
+  const trimmed = path.trim()
+  const body = trimmed.startsWith('m/') ? trimmed.slice(2) : trimmed === 'm' ? '' : trimmed
+  if (body === '') throw new InvalidPathError({ path, reason: 'the path has no levels' })
+  const segments = body.split('/')
+  if (segments.length > maxDepth)
+    throw new InvalidPathError({
+      path,
+      reason: `the path has ${segments.length} levels; devices accept at most ${maxDepth}`,
+    })
+  return segments.map((segment, i) => {
+    const match = /^(\d+)(['hH]?)$/.exec(segment)
+    if (!match)
+      throw new InvalidPathError({
+        path,
+        reason: `level ${i} "${segment}" is not a number optionally followed by ' or h`,
+      })
+    const index = Number(match[1])
+    if (!Number.isSafeInteger(index) || index >= hardenedOffset)
+      throw new InvalidPathError({
+        path,
+        reason: `level ${i} "${segment}" must be an integer in range 0..2**31-1`,
+      })
+    return match[2] ? index + hardenedOffset : index
+  })
+}
+
+function checkIndex(index: number, i: number, path: string): number {
+  if (!Number.isInteger(index) || index < 0 || index > 0xffffffff)
+    throw new InvalidPathError({
+      path,
+      reason: `index ${i} must be an integer in range 0..2**32-1, got ${index}`,
+    })
+  return index
+}
+
+function formatRaw(path: readonly number[]): string {
+  return `[${path.join(',')}]`
+}
