@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config'
 
+// Tests run against each package's source (the `source` export condition), never a stale build.
 export default defineConfig({
+  resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'examples/*/src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', 'test/e2e/**'],

@@ -7,7 +7,9 @@ import fc from 'fast-check'
 import {
   createWalletClient,
   custom,
+  encodeFunctionData,
   type Hex,
+  parseAbi,
   parseEther,
   parseTransaction,
   serializeTransaction,
@@ -158,7 +160,7 @@ describe('toHardwareAccount', () => {
     expect(signer.state.calls.at(-1)).toEqual({ operation: 'signTransaction', path })
   })
 
-  test('works in a wallet client: sendTransaction, signMessage, signTypedData, signAuthorization', async () => {
+  test('works in a wallet client: sendTransaction, writeContract, signMessage, signTypedData, signAuthorization', async () => {
     const { account } = await setup()
     const sent: Hex[] = []
     const client = createWalletClient({
@@ -190,6 +192,31 @@ describe('toHardwareAccount', () => {
     expect(await client.signMessage({ message: 'hello' })).toBe(
       await reference.signMessage({ message: 'hello' }),
     )
+    await client.writeContract({
+      address: reference.address,
+      abi: parseAbi(['function transfer(address to, uint256 amount) returns (bool)']),
+      functionName: 'transfer',
+      args: [reference.address, 5n],
+    })
+    expect(parseTransaction(sent[1]!).data).toBe(
+      encodeFunctionData({
+        abi: parseAbi(['function transfer(address to, uint256 amount) returns (bool)']),
+        functionName: 'transfer',
+        args: [reference.address, 5n],
+      }),
+    )
+    const permit = {
+      domain: { name: 'Token', version: '1', chainId: 1, verifyingContract: reference.address },
+      types: {
+        Permit: [
+          { name: 'owner', type: 'address' },
+          { name: 'value', type: 'uint256' },
+        ],
+      },
+      primaryType: 'Permit',
+      message: { owner: reference.address, value: 1n },
+    } as const
+    expect(await client.signTypedData(permit)).toBe(await reference.signTypedData(permit))
     const authorization = await client.signAuthorization({ contractAddress: reference.address })
     expect(authorization).toMatchObject({ chainId: 1, nonce: 5 })
   })
