@@ -1,0 +1,59 @@
+import type { EmulatorFault, EmulatorReview, EmulatorUser } from '../shared/types.js'
+import type { Eip712Session } from './eip712/session.js'
+import type { LedgerKeyring } from './keys.js'
+import type { LedgerApp, LedgerEip7702Setting, LedgerModel } from './types.js'
+
+/** Trusted metadata the host provided before a signature (ERC-20, plugins, NFTs, names...). */
+export type ProvidedInfo = {
+  readonly ins: number
+  readonly kind: string
+  readonly data: string
+  readonly address?: string
+  readonly selector?: string
+  readonly ticker?: string
+  readonly decimals?: number
+}
+
+/** A multi-APDU payload being received (transaction, message, TLV). */
+export type ChunkedPayload = {
+  readonly path: readonly number[]
+  bytes: Uint8Array
+  /** Expected total length when the protocol announces it (personal message, TLV). */
+  readonly expected?: number
+}
+
+/** Everything the emulated device holds between APDUs. TEST KEYS ONLY. */
+export type LedgerDevice = {
+  readonly keyring: LedgerKeyring
+  readonly model: LedgerModel
+  app: LedgerApp
+  locked: boolean
+  blindSigning: boolean
+  eip7702: LedgerEip7702Setting
+  user: EmulatorUser
+  readonly reviews: EmulatorReview[]
+  /** Signature faults waiting for the next signature. */
+  readonly signatureFaults: EmulatorFault[]
+  provided: ProvidedInfo[]
+  transaction: ChunkedPayload | undefined
+  message: ChunkedPayload | undefined
+  authorization: ChunkedPayload | undefined
+  domainName: ChunkedPayload | undefined
+  eip712: Eip712Session | undefined
+  challenge: number
+}
+
+/** Forgets every in-flight flow and provided metadata, as the app does after a signature or error. */
+export function resetContext(device: LedgerDevice): void {
+  device.provided = []
+  device.transaction = undefined
+  device.message = undefined
+  device.authorization = undefined
+  device.domainName = undefined
+  device.eip712 = undefined
+}
+
+/** Whether the Ethereum app is the open app. */
+export function isEthereumAppOpen(device: LedgerDevice): boolean {
+  return device.app !== 'dashboard' && device.app.name === 'Ethereum'
+}

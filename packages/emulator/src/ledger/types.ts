@@ -1,0 +1,48 @@
+import type { Address } from 'viem'
+import type { EmulatorLatency, EmulatorUser } from '../shared/types.js'
+
+/** The Ledger models the emulator can play. */
+export type LedgerModel = 'nanoS' | 'nanoSP' | 'nanoX' | 'stax' | 'flex'
+
+/** The app open on the device, or the dashboard (no app open). */
+export type LedgerApp = { readonly name: string; readonly version: string } | 'dashboard'
+
+/** A delegate the EIP-7702 setting accepts. `chainId` 0 (default) means every chain. */
+export type LedgerEip7702Delegate = {
+  readonly address: Address
+  readonly name: string
+  readonly chainId?: number
+}
+
+/**
+ * The Ethereum app's EIP-7702 setting: `false` (off, as on a new device), `true` (on, with the
+ * app's built-in whitelist), or on with your own whitelist of delegates.
+ */
+export type LedgerEip7702Setting =
+  | boolean
+  | { readonly whitelist: readonly LedgerEip7702Delegate[] }
+
+/** Options of `createLedgerEmulator`. */
+export type LedgerEmulatorOptions = {
+  /**
+   * BIP-39 mnemonic. TEST KEYS ONLY: never give the emulator a mnemonic that guards real funds.
+   * @default testMnemonic ('test test ... junk')
+   */
+  readonly mnemonic?: string
+  /** BIP-39 passphrase. @default '' */
+  readonly passphrase?: string
+  /** @default 'nanoX' */
+  readonly model?: LedgerModel
+  /** @default { name: 'Ethereum', version: '1.15.0' } ('1.10.4' on a Nano S) */
+  readonly app?: LedgerApp
+  /** Start locked (the device answers 0x5515 until `unlock()`). @default false */
+  readonly locked?: boolean
+  /** The app's blind-signing setting. @default false */
+  readonly blindSigning?: boolean
+  /** The app's EIP-7702 setting. @default false */
+  readonly eip7702?: LedgerEip7702Setting
+  /** The emulated person at the device. @default 'approve' */
+  readonly user?: EmulatorUser
+  /** Simulated USB latency. @default 0 */
+  readonly latency?: EmulatorLatency
+}
