@@ -1,0 +1,30 @@
+/** A firmware `Failure` the device answers with, e.g. `Failure_ActionCancelled`. */
+export class TrezorDeviceFailure extends Error {
+  override name = 'TrezorDeviceFailure'
+  readonly code: string
+  constructor(code: string, message: string) {
+    super(message)
+    this.code = code
+  }
+}
+
+/** The running workflow ended without an answer (host interrupted it, unplug, injected fault). */
+export class TrezorWorkflowInterrupted extends Error {
+  override name = 'TrezorWorkflowInterrupted'
+  constructor() {
+    super('The device workflow was interrupted.')
+  }
+}
+
+/** A read or write reached the emulated device while it was unplugged. */
+export class TrezorDeviceDisconnectedError extends Error {
+  override name = 'TrezorDeviceDisconnectedError'
+  constructor() {
+    super('The emulated Trezor is unplugged.')
+  }
+}
+
+/** `Failure_DataError`, the firmware's answer to malformed requests. */
+export function dataError(message: string): TrezorDeviceFailure {
+  return new TrezorDeviceFailure('Failure_DataError', message)
+}

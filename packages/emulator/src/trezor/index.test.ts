@@ -1,0 +1,17 @@
+import { expect, test } from 'vitest'
+import * as exports from './index.js'
+
+test('public API', () => {
+  expect(Object.keys(exports).sort()).toMatchInlineSnapshot(`
+    [
+      "TrezorConnectMissingError",
+      "TrezorDevice",
+      "TrezorEmulatorMnemonicError",
+      "TrezorEmulatorModelError",
+      "createTrezorEmulator",
+      "resolveTrezorModel",
+      "trezorEmulatorManifest",
+      "trezorModels",
+    ]
+  `)
+})
