@@ -115,7 +115,7 @@ export function createSoftwareSigner(options: SoftwareSignerOptions = {}) {
     },
     async signTypedData({ path, typedData }, { signal }) {
       await device('signTypedData', path, signal)
-      return signHash(path, hashTypedData(typedData))
+      return signHash(path, hashTypedData(typedData as Parameters<typeof hashTypedData>[0]))
     },
     async signAuthorization({ path, authorization }, { signal }) {
       await device('signAuthorization', path, signal)

@@ -4,6 +4,9 @@ import type { DeviceSource, HardwareSigner } from '../signer/types.js'
 
 /** A viem `LocalAccount` whose key lives on a hardware device. */
 export type HardwareAccount<source extends DeviceSource = DeviceSource> = LocalAccount<source> & {
+  /** Always refuses: devices do not sign blind hashes. */
+  sign: NonNullable<LocalAccount['sign']>
+  signAuthorization: NonNullable<LocalAccount['signAuthorization']>
   /** The derivation path of this account on the device. */
   path: DerivationPath
   /** The signer this account talks through. */

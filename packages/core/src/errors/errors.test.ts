@@ -66,7 +66,7 @@ describe('errors', () => {
     const error = new device.UserRejectedOnDeviceError()
     expect(error.code).toBe(UserRejectedRequestError.code)
     expect(device.UserRejectedOnDeviceError.code).toBe(4001)
-    const wrapped = new TransactionExecutionError(error, {} as never)
+    const wrapped = new TransactionExecutionError(error as never, {} as never)
     expect(wrapped.walk((e) => (e as { code?: number }).code === 4001)).toBe(error)
   })
 

@@ -1,0 +1,40 @@
+import { announceProvider, type EIP6963ProviderInfo } from 'mipd'
+import type { EIP1193Provider } from 'viem'
+import type { HardwareProvider } from './types.js'
+
+export type AnnounceHardwareProviderParameters = {
+  provider: HardwareProvider
+  /**
+   * How wallet pickers show the provider (EIP-6963). Each field falls back to its default.
+   * @default { uuid: crypto.randomUUID(), name: 'Ledger via Airlock' | 'Trezor via Airlock', icon: Airlock's icon, rdns: 'io.github.airlock.ledger' | 'io.github.airlock.trezor' }
+   */
+  info?: Partial<EIP6963ProviderInfo> | undefined
+}
+
+export type AnnounceHardwareProviderReturnType = () => void
+
+/**
+ * Announces the provider to EIP-6963 wallet pickers (wagmi, RainbowKit, Web3Modal...) and answers
+ * their later requests. Returns the function that stops answering. Browser only: call it where
+ * `window` exists, not at import time.
+ */
+export function announceHardwareProvider({
+  provider,
+  info = {},
+}: AnnounceHardwareProviderParameters): AnnounceHardwareProviderReturnType {
+  const source = provider.accounts[0]?.source ?? 'ledger'
+  const name = source === 'trezor' ? 'Trezor' : 'Ledger'
+  return announceProvider({
+    info: {
+      uuid: info.uuid ?? globalThis.crypto.randomUUID(),
+      name: info.name ?? `${name} via Airlock`,
+      icon: info.icon ?? icon,
+      rdns: info.rdns ?? `io.github.airlock.${source}`,
+    },
+    provider: provider as EIP1193Provider,
+  })
+}
+
+/** A padlock, as an SVG data URI (RFC 2397). */
+const icon =
+  'data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHZpZXdCb3g9IjAgMCAzMiAzMiI+PHJlY3Qgd2lkdGg9IjMyIiBoZWlnaHQ9IjMyIiByeD0iNyIgZmlsbD0iIzExMSIvPjxyZWN0IHg9IjgiIHk9IjE0IiB3aWR0aD0iMTYiIGhlaWdodD0iMTIiIHJ4PSIyIiBmaWxsPSIjZmZmIi8+PHBhdGggZD0iTTExIDE0di0zYTUgNSAwIDAgMSAxMCAwdjMiIGZpbGw9Im5vbmUiIHN0cm9rZT0iI2ZmZiIgc3Ryb2tlLXdpZHRoPSIyLjUiLz48L3N2Zz4='

@@ -1,0 +1,159 @@
+import { InvalidRequestError } from '@airlock/core'
+import {
+  type AccessList,
+  type Address,
+  type Hex,
+  hexToBigInt,
+  isAddress,
+  isHex,
+  numberToHex,
+  type RpcTransactionRequest,
+  type SignedAuthorizationList,
+  type TransactionRequest,
+} from 'viem'
+
+export type ParseTransactionRequestReturnType = TransactionRequest & {
+  from: Address
+  chainId?: number | undefined
+}
+
+// EIP-2718 type numbers. Blob transactions (3) are never signed on a device.
+const transactionTypes = {
+  0: 'legacy',
+  1: 'eip2930',
+  2: 'eip1559',
+  4: 'eip7702',
+} as const
+
+/**
+ * Parses a JSON-RPC transaction request (hex quantities, as in `eth_sendTransaction`) into viem's
+ * `TransactionRequest`, validating every field. Unknown or blob types are refused, never sent as
+ * another type.
+ */
+export function parseTransactionRequest(request: unknown): ParseTransactionRequestReturnType {
+  if (!request || typeof request !== 'object')
+    throw new InvalidRequestError({ reason: 'the transaction must be an object' })
+  const rpc = request as RpcTransactionRequest & { input?: unknown; chainId?: unknown }
+  if (rpc.blobs !== undefined || rpc.blobVersionedHashes !== undefined)
+    throw new InvalidRequestError({ reason: 'blob transactions cannot be signed on the device' })
+  if (rpc.from === undefined) throw new InvalidRequestError({ reason: '"from" is required' })
+  if (rpc.data !== undefined && rpc.input !== undefined && rpc.data !== rpc.input)
+    throw new InvalidRequestError({ reason: '"data" and "input" differ' })
+
+  const transaction = {
+    from: address(rpc.from, 'from'),
+    to: rpc.to === undefined || rpc.to === null ? undefined : address(rpc.to, 'to'),
+    data: bytes(rpc.data ?? rpc.input, 'data'),
+    value: quantity(rpc.value, 'value'),
+    gas: quantity(rpc.gas, 'gas'),
+    gasPrice: quantity(rpc.gasPrice, 'gasPrice'),
+    maxFeePerGas: quantity(rpc.maxFeePerGas, 'maxFeePerGas'),
+    maxPriorityFeePerGas: quantity(rpc.maxPriorityFeePerGas, 'maxPriorityFeePerGas'),
+    nonce: small(rpc.nonce, 'nonce'),
+    chainId: small(rpc.chainId, 'chainId'),
+    type: type(rpc.type),
+    accessList: rpc.accessList === undefined ? undefined : accessList(rpc.accessList),
+    authorizationList:
+      rpc.authorizationList === undefined ? undefined : authorizationList(rpc.authorizationList),
+  }
+  return Object.fromEntries(
+    Object.entries(transaction).filter(([, value]) => value !== undefined),
+  ) as ParseTransactionRequestReturnType
+}
+
+function address(value: unknown, field: string): Address {
+  if (typeof value !== 'string' || !isAddress(value, { strict: false }))
+    throw new InvalidRequestError({ reason: `"${field}" must be an address, got ${show(value)}` })
+  return value
+}
+
+function bytes(value: unknown, field: string): Hex | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'string' || !isHex(value) || value.length % 2 !== 0)
+    throw new InvalidRequestError({
+      reason: `"${field}" must be 0x-prefixed hex bytes, got ${show(value)}`,
+    })
+  return value
+}
+
+function quantity(value: unknown, field: string): bigint | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'string' || !/^0x[0-9a-fA-F]+$/.test(value))
+    throw new InvalidRequestError({
+      reason: `"${field}" must be a 0x-prefixed hex quantity, got ${show(value)}`,
+    })
+  return hexToBigInt(value as Hex)
+}
+
+function small(value: unknown, field: string): number | undefined {
+  const parsed = quantity(value, field)
+  if (parsed === undefined) return undefined
+  if (parsed > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new InvalidRequestError({ reason: `"${field}" is too large: ${show(value)}` })
+  return Number(parsed)
+}
+
+function type(value: unknown): TransactionRequest['type'] {
+  const number = small(value, 'type')
+  if (number === undefined) return undefined
+  const name = transactionTypes[number as keyof typeof transactionTypes]
+  if (!name)
+    throw new InvalidRequestError({
+      reason:
+        number === 3
+          ? 'blob transactions (type 0x3) cannot be signed on the device'
+          : `unknown transaction type ${show(value)}`,
+    })
+  return name
+}
+
+function accessList(value: unknown): AccessList {
+  if (!Array.isArray(value))
+    throw new InvalidRequestError({ reason: '"accessList" must be an array' })
+  return value.map((item, index) => {
+    const entry = (item ?? {}) as { address?: unknown; storageKeys?: unknown }
+    if (!Array.isArray(entry.storageKeys))
+      throw new InvalidRequestError({ reason: `"accessList[${index}].storageKeys" is missing` })
+    return {
+      address: address(entry.address, `accessList[${index}].address`),
+      storageKeys: entry.storageKeys.map((key: unknown, i: number) => {
+        if (typeof key !== 'string' || !isHex(key) || key.length !== 66)
+          throw new InvalidRequestError({
+            reason: `"accessList[${index}].storageKeys[${i}]" must be 32 bytes, got ${show(key)}`,
+          })
+        return key
+      }),
+    }
+  })
+}
+
+function authorizationList(value: unknown): SignedAuthorizationList {
+  if (!Array.isArray(value))
+    throw new InvalidRequestError({ reason: '"authorizationList" must be an array' })
+  return value.map((item, index) => {
+    const entry = (item ?? {}) as Record<string, unknown>
+    const field = (name: string) => `authorizationList[${index}].${name}`
+    return {
+      address: address(entry.address, field('address')),
+      chainId: small(entry.chainId, field('chainId')) ?? missing(field('chainId')),
+      nonce: small(entry.nonce, field('nonce')) ?? missing(field('nonce')),
+      r: word(entry.r, field('r')),
+      s: word(entry.s, field('s')),
+      yParity: small(entry.yParity, field('yParity')) ?? missing(field('yParity')),
+    }
+  })
+}
+
+function word(value: unknown, field: string): Hex {
+  const parsed = quantity(value, field) ?? missing(field)
+  if (parsed >= 2n ** 256n) throw new InvalidRequestError({ reason: `"${field}" is too large` })
+  return numberToHex(parsed, { size: 32 })
+}
+
+function missing(field: string): never {
+  throw new InvalidRequestError({ reason: `"${field}" is required` })
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? `"${value}"` : String(value)
+}

@@ -1,0 +1,76 @@
+import { createLedgerEmulator } from '@airlock/emulator'
+import { toLedgerAccount } from '@airlock/ledger'
+import type { HardwareProvider } from '@airlock/provider'
+import { connect, getConnection } from '@wagmi/core'
+import { describe, expect, test } from 'vitest'
+import { connectorSuite, createTestConfig, referenceAccount } from './_test/connectorSuite.js'
+import { ledger } from './ledger.js'
+
+describe('ledger', () => {
+  connectorSuite({
+    type: 'ledger',
+    async setup() {
+      const emulator = createLedgerEmulator()
+      return {
+        connector: ledger({ transport: emulator.transport }),
+        path: "m/44'/60'/0'/0/0",
+        rejectNext: () => emulator.setUser(rejectOnce(emulator)),
+      }
+    },
+  })
+
+  test('index and scheme pick the account; Ledger Live is the default scheme', async () => {
+    const emulator = createLedgerEmulator()
+    const { config, connector } = createTestConfig(
+      ledger({ transport: emulator.transport, index: 2 }),
+    )
+    await connect(config, { connector })
+    expect(getConnection(config).address).toBe(referenceAccount("m/44'/60'/2'/0/0").address)
+  })
+
+  test('path takes precedence', async () => {
+    const emulator = createLedgerEmulator()
+    const path = "m/44'/60'/0'/0/7"
+    const { config, connector } = createTestConfig(
+      ledger({ transport: emulator.transport, path, index: 2 }),
+    )
+    await connect(config, { connector })
+    expect(getConnection(config).address).toBe(referenceAccount(path).address)
+  })
+
+  test('provider events reach wagmi: setAccounts, revoke', async () => {
+    const emulator = createLedgerEmulator()
+    const { config, connector } = createTestConfig(ledger({ transport: emulator.transport }))
+    await connect(config, { connector })
+    const provider = (await connector.getProvider()) as HardwareProvider
+    const other = await toLedgerAccount({ transport: emulator.transport, path: "m/44'/60'/1'/0/0" })
+    provider.setAccounts([other])
+    expect(getConnection(config).address).toBe(other.address)
+
+    await provider.request({ method: 'wallet_revokePermissions', params: [{ eth_accounts: {} }] })
+    expect(getConnection(config).status).toBe('disconnected')
+  })
+
+  test('a locked device fails connect with a code and the remedy', async () => {
+    const emulator = createLedgerEmulator({ locked: true })
+    const { config, connector } = createTestConfig(ledger({ transport: emulator.transport }))
+    const error = await connect(config, { connector }).catch((e) => e)
+    expect(error.code).toBe(-32002)
+    expect(error.message).toContain('Unlock the device')
+    expect(getConnection(config).status).toBe('disconnected')
+    emulator.unlock()
+    await connect(config, { connector })
+    expect(getConnection(config).status).toBe('connected')
+  })
+})
+
+/** The emulated user rejects the next review, then approves again. */
+function rejectOnce(emulator: ReturnType<typeof createLedgerEmulator>) {
+  let rejected = false
+  return () => {
+    if (rejected) return 'approve' as const
+    rejected = true
+    queueMicrotask(() => emulator.setUser('approve'))
+    return 'reject' as const
+  }
+}

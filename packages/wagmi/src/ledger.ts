@@ -1,0 +1,57 @@
+import type { DerivationPath, PathScheme } from '@airlock/core'
+import type { ToLedgerAccountParameters } from '@airlock/ledger'
+import { createHardwareConnector } from './internal/createHardwareConnector.js'
+
+export type LedgerParameters = {
+  /**
+   * How to reach the Ledger: `'webusb'`, `'webhid'`, a function that opens a
+   * `@ledgerhq/hw-transport` Transport, or an open one.
+   * @default 'webusb'
+   */
+  transport?: ToLedgerAccountParameters['transport']
+  /**
+   * The account's derivation path. Takes precedence over `scheme` and `index`.
+   * @default undefined
+   */
+  path?: DerivationPath | undefined
+  /**
+   * The derivation-path scheme the account is found with.
+   * @default 'ledgerLive'
+   */
+  scheme?: PathScheme | undefined
+  /**
+   * The account's index in `scheme`.
+   * @default 0
+   */
+  index?: number | undefined
+  /**
+   * How long a device call may wait, user review included, in ms.
+   * @default 300_000
+   */
+  timeout?: number | undefined
+  /**
+   * Let the Ethereum app fetch token and contract metadata from Ledger's services to clear-sign
+   * more. Off, nothing leaves the browser.
+   * @default false
+   */
+  clearSigning?: boolean | undefined
+}
+
+ledger.type = 'ledger' as const
+/**
+ * A wagmi connector for a Ledger running the Ethereum app. `@airlock/ledger` (and the Ledger SDK)
+ * is imported on connect, not before.
+ */
+export function ledger(parameters: LedgerParameters = {}) {
+  const { path, scheme = 'ledgerLive', index = 0, ...device } = parameters
+  return createHardwareConnector({
+    id: 'ledger',
+    name: 'Ledger',
+    type: ledger.type,
+    rdns: 'io.github.airlock.ledger',
+    async getAccount() {
+      const { toLedgerAccount } = await import('@airlock/ledger')
+      return toLedgerAccount({ ...device, ...(path ? { path } : { scheme, index }) })
+    },
+  })
+}
