@@ -1,0 +1,50 @@
+import { createHardwareSigner, type HardwareSigner } from '@airlock/core'
+import { createLedgerDriver, type LedgerTypedDataMode } from './createLedgerDriver.js'
+import type { LedgerTransport } from './resolveTransport.js'
+
+export type CreateLedgerSignerOptions = {
+  /**
+   * How to reach the Ledger: `'webusb'`, `'webhid'`, `'node-hid'` (optional peer), a factory
+   * called again after a disconnect or an abort, or an open Transport used as it is.
+   * @default 'webusb'
+   */
+  transport?: LedgerTransport | undefined
+  /**
+   * How long a call may wait for the device, user review included, in ms.
+   * @default 300_000
+   */
+  timeout?: number | undefined
+  /**
+   * Let hw-app-eth fetch ERC-20, NFT, plugin and EIP-712 filter metadata from Ledger's services so
+   * the device can clear-sign more. Off, nothing leaves the process.
+   * @default false
+   */
+  clearSigning?: boolean | undefined
+}
+
+/** A Ledger `HardwareSigner`, with the EIP-712 mode of its last typed-data request. */
+export type LedgerSigner = HardwareSigner & {
+  readonly source: 'ledger'
+  /** How the last `signTypedData` was (or is being) shown: in full, or as two hashes, and why. */
+  readonly typedDataMode: LedgerTypedDataMode | undefined
+}
+
+/**
+ * Creates a `HardwareSigner` for a Ledger running the Ethereum app, on `@ledgerhq/hw-app-eth`
+ * (loaded on first use). One request reaches the device at a time; errors are typed.
+ */
+export function createLedgerSigner(options: CreateLedgerSignerOptions = {}): LedgerSigner {
+  const { transport, timeout, clearSigning } = options
+  let typedDataMode: LedgerTypedDataMode | undefined
+  const driver = createLedgerDriver({
+    transport,
+    clearSigning,
+    onTypedDataMode: (mode) => {
+      typedDataMode = mode
+    },
+  })
+  const signer = createHardwareSigner(driver, { timeout })
+  return Object.defineProperties(signer, {
+    typedDataMode: { get: () => typedDataMode, enumerable: true },
+  }) as LedgerSigner
+}

@@ -1,0 +1,120 @@
+import http from 'node:http'
+import https from 'node:https'
+import net from 'node:net'
+import { toHardwareAccount } from '@airlock/core'
+import { createLedgerEmulator } from '@airlock/emulator'
+import { type Address, encodeFunctionData, erc20Abi, parseEther } from 'viem'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { createLedgerSigner } from './createLedgerSigner.js'
+
+const path = "m/44'/60'/0'/0/0"
+const usdc: Address = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48'
+const recipient: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
+
+/** Every way out of the process: fetch, http(s) (axios, which hw-app-eth uses) and raw sockets. */
+function denyNetwork() {
+  const attempts: string[] = []
+  const blocked = (what: string) => {
+    attempts.push(what)
+    return new Error(`network access blocked in this test: ${what}`)
+  }
+  const saved = {
+    fetch: globalThis.fetch,
+    httpRequest: http.request,
+    httpGet: http.get,
+    httpsRequest: https.request,
+    httpsGet: https.get,
+    connect: net.Socket.prototype.connect,
+  }
+  globalThis.fetch = async (input) => {
+    throw blocked(`fetch ${String(input instanceof Request ? input.url : input)}`)
+  }
+  const deny = (name: string) => (options: unknown) => {
+    throw blocked(
+      `${name} ${typeof options === 'string' ? options : JSON.stringify((options as { hostname?: string; host?: string })?.hostname ?? (options as { host?: string })?.host ?? options)}`,
+    )
+  }
+  http.request = deny('http.request') as never
+  http.get = deny('http.get') as never
+  https.request = deny('https.request') as never
+  https.get = deny('https.get') as never
+  net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
+    this.destroy(blocked(`socket ${JSON.stringify(args[0])}`))
+    return this
+  } as never
+  const restore = () => {
+    globalThis.fetch = saved.fetch
+    http.request = saved.httpRequest
+    http.get = saved.httpGet
+    https.request = saved.httpsRequest
+    https.get = saved.httpsGet
+    net.Socket.prototype.connect = saved.connect
+  }
+  return { attempts, restore }
+}
+
+let network: ReturnType<typeof denyNetwork>
+beforeEach(() => {
+  network = denyNetwork()
+})
+afterEach(() => network.restore())
+
+const erc20Transfer = {
+  chainId: 1,
+  maxFeePerGas: 2n,
+  maxPriorityFeePerGas: 1n,
+  gas: 60_000n,
+  nonce: 0,
+  to: usdc,
+  data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [recipient, 5n] }),
+} as const
+
+const permit = {
+  domain: { name: 'USD Coin', version: '2', chainId: 1, verifyingContract: usdc },
+  types: {
+    Permit: [
+      { name: 'owner', type: 'address' },
+      { name: 'spender', type: 'address' },
+      { name: 'value', type: 'uint256' },
+      { name: 'nonce', type: 'uint256' },
+      { name: 'deadline', type: 'uint256' },
+    ],
+  },
+  primaryType: 'Permit',
+  message: { owner: recipient, spender: recipient, value: 1n, nonce: 0n, deadline: 1n },
+} as const
+
+describe('offline by default', () => {
+  test('the interception works (control)', async () => {
+    await expect(fetch('https://example.com')).rejects.toThrowError(/blocked/)
+    expect(() => https.get('https://example.com')).toThrowError(/blocked/)
+    expect(network.attempts).toHaveLength(2)
+  })
+
+  test('no request leaves the process: ERC-20 transfer, permit (full EIP-712), message, transfer', async () => {
+    const emulator = createLedgerEmulator({ blindSigning: true, eip7702: true })
+    const signer = createLedgerSigner({ transport: emulator.transport })
+    const account = await toHardwareAccount(signer, { path })
+    await account.signTransaction(erc20Transfer)
+    await account.signTypedData(permit)
+    expect(signer.typedDataMode?.mode).toBe('full')
+    await account.signMessage({ message: 'hello' })
+    await account.signTransaction({ ...erc20Transfer, data: undefined, value: parseEther('1') })
+    await account.signAuthorization!({
+      contractAddress: '0x4Cd241E8d1510e30b2076397afc7508Ae59C66c9',
+      chainId: 1,
+      nonce: 0,
+    })
+    expect(network.attempts).toEqual([])
+  })
+
+  test('clearSigning asks Ledger services (here refused), then falls back to blind signing', async () => {
+    const emulator = createLedgerEmulator({ blindSigning: true })
+    const signer = createLedgerSigner({ transport: emulator.transport, clearSigning: true })
+    const account = await toHardwareAccount(signer, { path })
+    await account.signTransaction(erc20Transfer)
+    await account.signTypedData(permit)
+    expect(network.attempts.length).toBeGreaterThan(0)
+    expect(network.attempts.join('\n')).toMatch(/ledger\.com/)
+  })
+})

@@ -1,0 +1,91 @@
+import type Transport from '@ledgerhq/hw-transport'
+import { LedgerTransportUnavailableError } from './errors.js'
+import { importLedgerPackage, unwrapDefault } from './importLedgerPackage.js'
+
+/** A way to reach the Ledger, by name, as a factory called on each (re)connection, or as an open Transport. */
+export type LedgerTransport =
+  | 'webusb'
+  | 'webhid'
+  | 'node-hid'
+  | (() => Promise<Transport>)
+  | Transport
+
+/**
+ * The connection recipe for a `transport` option: an open Transport is used as it is (and never
+ * closed by Airlock); names and factories open a new one on each (re)connection.
+ */
+export function resolveTransport(
+  transport: LedgerTransport = 'webusb',
+):
+  | { instance: Transport; open?: undefined }
+  | { instance?: undefined; open: () => Promise<Transport> } {
+  if (typeof transport === 'function') return { open: transport }
+  if (transport === 'webusb') return { open: openWebUsb }
+  if (transport === 'webhid') return { open: openWebHid }
+  if (transport === 'node-hid') return { open: openNodeHid }
+  if (transport && typeof (transport as Transport).exchange === 'function')
+    return { instance: transport }
+  throw new LedgerTransportUnavailableError({
+    transport: String(transport),
+    reason:
+      "`transport` must be 'webusb', 'webhid', 'node-hid', a Transport or a function returning one",
+  })
+}
+
+async function openWebUsb(): Promise<Transport> {
+  if (!(globalThis.navigator as { usb?: unknown } | undefined)?.usb)
+    throw new LedgerTransportUnavailableError({
+      transport: 'webusb',
+      reason:
+        'navigator.usb is missing: this is not a browser with WebUSB, or the page is not https',
+    })
+  const module = await import('@ledgerhq/hw-transport-webusb')
+  return unwrapDefault<OpenableTransport>(module, isOpenable).create()
+}
+
+async function openWebHid(): Promise<Transport> {
+  if (!(globalThis.navigator as { hid?: unknown } | undefined)?.hid)
+    throw new LedgerTransportUnavailableError({
+      transport: 'webhid',
+      reason:
+        'navigator.hid is missing: this is not a browser with WebHID, or the page is not https',
+    })
+  let module: unknown
+  try {
+    module = await import('@ledgerhq/hw-transport-webhid')
+  } catch (cause) {
+    throw new LedgerTransportUnavailableError({
+      transport: 'webhid',
+      reason:
+        '@ledgerhq/hw-transport-webhid (an optional peer of @airlock/ledger) is not installed',
+      cause,
+    })
+  }
+  return unwrapDefault<OpenableTransport>(module, isOpenable).create()
+}
+
+// A variable specifier keeps bundlers from resolving this Node-only optional peer.
+const nodeHidPackage = '@ledgerhq/hw-transport-node-hid'
+
+async function openNodeHid(): Promise<Transport> {
+  let module: unknown
+  try {
+    module = await importLedgerPackage(
+      nodeHidPackage,
+      () => import(/* webpackIgnore: true */ /* @vite-ignore */ nodeHidPackage),
+    )
+  } catch (cause) {
+    throw new LedgerTransportUnavailableError({
+      transport: 'node-hid',
+      reason: `${nodeHidPackage} (an optional peer of @airlock/ledger) could not be loaded`,
+      cause,
+    })
+  }
+  return unwrapDefault<OpenableTransport>(module, isOpenable).create()
+}
+
+type OpenableTransport = { create: () => Promise<Transport> }
+
+function isOpenable(candidate: unknown): boolean {
+  return typeof (candidate as { create?: unknown } | undefined)?.create === 'function'
+}

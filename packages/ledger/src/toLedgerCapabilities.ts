@@ -1,0 +1,64 @@
+import type { DeviceCapabilities, SignableTransactionType } from '@airlock/core'
+
+export type ToLedgerCapabilitiesParameters = {
+  /** The Ethereum app version from GET APP CONFIGURATION, e.g. `1.16.0`. */
+  version: string
+  /** The transport's `deviceModel.id` (`nanoS`, `nanoSP`, `nanoX`, `stax`, `europa`), if known. */
+  model?: string | undefined
+  /** Full EIP-712 already failed on this connection (the app answered 0x6D00). */
+  fullTypedDataRefused?: boolean | undefined
+}
+
+/**
+ * App versions that added each feature (app-ethereum CHANGELOG.md): typed transactions 1.9.0,
+ * on-device EIP-712 1.10.0 (not on Nano S), EIP-7702 1.16.0 (release PR #776; not on Nano S).
+ */
+export const ledgerAppVersions = {
+  typedTransactions: '1.9.0',
+  signTypedDataHashed: '1.5.0',
+  signTypedDataFull: '1.10.0',
+  eip7702: '1.16.0',
+} as const
+
+/** What a Ledger can do, from its Ethereum app version and model. */
+export function toLedgerCapabilities(
+  parameters: ToLedgerCapabilitiesParameters,
+): DeviceCapabilities {
+  const { version, model, fullTypedDataRefused = false } = parameters
+  const atLeast = (minimum: string) => compareVersions(version, minimum) >= 0
+  const nanoS = model === 'nanoS'
+  const eip7702 = !nanoS && atLeast(ledgerAppVersions.eip7702)
+  const transactionTypes: SignableTransactionType[] = ['legacy']
+  if (atLeast(ledgerAppVersions.typedTransactions)) transactionTypes.push('eip2930', 'eip1559')
+  if (eip7702) transactionTypes.push('eip7702')
+  return {
+    model,
+    version,
+    transactionTypes,
+    signMessage: true,
+    signTypedData:
+      !nanoS && !fullTypedDataRefused && atLeast(ledgerAppVersions.signTypedDataFull)
+        ? 'full'
+        : atLeast(ledgerAppVersions.signTypedDataHashed)
+          ? 'hashed'
+          : false,
+    signAuthorization: eip7702,
+    getExtendedPublicKey: true,
+    displayAddress: true,
+  }
+}
+
+/** Compares `major.minor.patch` versions; prerelease suffixes are ignored. */
+export function compareVersions(a: string, b: string): number {
+  const parse = (version: string) =>
+    version
+      .split(/[.-]/)
+      .slice(0, 3)
+      .map((part) => Number.parseInt(part, 10) || 0)
+  const [x, y] = [parse(a), parse(b)]
+  for (let i = 0; i < 3; i++) {
+    const difference = (x[i] ?? 0) - (y[i] ?? 0)
+    if (difference !== 0) return difference
+  }
+  return 0
+}
