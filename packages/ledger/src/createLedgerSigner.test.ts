@@ -237,12 +237,12 @@ describe('typed data modes', () => {
     })
   })
 
-  test('Nano S: the app has no full EIP-712 (0x6D00), so hashed, remembered for the connection', async () => {
+  test('Nano S: no full EIP-712, so hashed, chosen from the transport device model', async () => {
     const { account, signer, emulator } = await setupAccount({ model: 'nanoS', blindSigning: true })
     expect(await account.signTypedData(mail)).toBe(await reference.signTypedData(mail))
     expect(signer.typedDataMode).toEqual({
       mode: 'hashed',
-      reason: 'the app refused the full payload (0x6d00)',
+      reason: 'the Nano S has no full EIP-712',
     })
     expect((await signer.getCapabilities()).signTypedData).toBe('hashed')
     emulator.clearLogs()
@@ -310,7 +310,7 @@ describe('device calls', () => {
       {
         "displayAddress": true,
         "getExtendedPublicKey": true,
-        "model": undefined,
+        "model": "nanoX",
         "signAuthorization": true,
         "signMessage": true,
         "signTypedData": "full",

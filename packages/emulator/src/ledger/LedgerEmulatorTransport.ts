@@ -1,5 +1,14 @@
 import Transport from '@ledgerhq/hw-transport'
 import type { Buffer } from 'buffer'
+import type { LedgerModel } from './types.js'
+
+const productNames: Record<LedgerModel, string> = {
+  nanoS: 'Ledger Nano S',
+  nanoSP: 'Ledger Nano S Plus',
+  nanoX: 'Ledger Nano X',
+  stax: 'Ledger Stax',
+  flex: 'Ledger Flex',
+}
 
 /** Answers one raw APDU with the raw response (data || status word). */
 export type ApduExchange = (apdu: Uint8Array) => Promise<Buffer>
@@ -11,11 +20,19 @@ export type ApduExchange = (apdu: Uint8Array) => Promise<Buffer>
 export class LedgerEmulatorTransport extends Transport {
   readonly #exchange: ApduExchange
 
-  constructor(exchange: ApduExchange) {
+  constructor(exchange: ApduExchange, model?: LedgerModel) {
     super()
     this.#exchange = exchange
+    // The shape hw-transport's USB transports set from @ledgerhq/devices; Ledger Flex is `europa`.
+    if (model)
+      this.deviceModel = {
+        id: model === 'flex' ? 'europa' : model,
+        productName: productNames[model],
+      } as never
   }
 
+  // Unlike WebUSB/HID, no exchangeAtomicImpl guard here: a `no-answer` fault would hold it forever
+  // on this never-closed instance. @airlock/ledger tests races with its own StrictTransport.
   override exchange(apdu: Buffer): Promise<Buffer> {
     return this.#exchange(apdu)
   }

@@ -4,10 +4,10 @@ import { type Hex, recoverMessageAddress, serializeSignature } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { testMnemonic } from '../shared/types.js'
+import { createEth, denyNetwork } from './_test/testUtils.js'
 import { createLedgerEmulator } from './createLedgerEmulator.js'
 import { InvalidEmulatorMnemonicError } from './errors.js'
 import * as exports from './index.js'
-import { createEth, denyNetwork } from './_test/testUtils.js'
 
 beforeEach(denyNetwork)
 

@@ -69,7 +69,7 @@ export function createLedgerEmulator(options: LedgerEmulatorOptions = {}): Ledge
   const device: LedgerDevice = {
     keyring: createKeyring(options.mnemonic ?? testMnemonic, options.passphrase ?? ''),
     model,
-    app: options.app ?? { name: 'Ethereum', version: model === 'nanoS' ? '1.10.4' : '1.15.0' },
+    app: options.app ?? { name: 'Ethereum', version: model === 'nanoS' ? '1.10.4' : '1.16.0' },
     locked: options.locked ?? false,
     blindSigning: options.blindSigning ?? false,
     eip7702: options.eip7702 ?? false,
@@ -87,7 +87,7 @@ export function createLedgerEmulator(options: LedgerEmulatorOptions = {}): Ledge
   const link = createUsbLink(device, options.latency ?? 0, () => {
     transport.emit('disconnect', new DisconnectedDevice())
   })
-  const transport = new LedgerEmulatorTransport(link.exchange)
+  const transport = new LedgerEmulatorTransport(link.exchange, model)
   const describe = () =>
     `LedgerEmulator(${model}, ${device.app === 'dashboard' ? 'dashboard' : `${device.app.name} ${device.app.version}`}, ${device.locked ? 'locked' : 'unlocked'}) [TEST KEYS ONLY]`
   return {

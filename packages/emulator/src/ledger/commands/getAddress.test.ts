@@ -5,8 +5,8 @@ import { bytesToHex } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { testMnemonic } from '../../shared/types.js'
-import { createLedgerEmulator } from '../createLedgerEmulator.js'
 import { createEth, denyNetwork } from '../_test/testUtils.js'
+import { createLedgerEmulator } from '../createLedgerEmulator.js'
 
 beforeEach(denyNetwork)
 

@@ -3,8 +3,8 @@ import { mnemonicToAccount } from 'viem/accounts'
 import { recoverAuthorizationAddress } from 'viem/utils'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { testMnemonic } from '../../shared/types.js'
-import { createLedgerEmulator } from '../createLedgerEmulator.js'
 import { denyNetwork, signAuthorization } from '../_test/testUtils.js'
+import { createLedgerEmulator } from '../createLedgerEmulator.js'
 
 beforeEach(denyNetwork)
 

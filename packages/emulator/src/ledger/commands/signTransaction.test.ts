@@ -12,8 +12,8 @@ import {
 import { mnemonicToAccount } from 'viem/accounts'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { testMnemonic } from '../../shared/types.js'
-import { createLedgerEmulator } from '../createLedgerEmulator.js'
 import { createEth, denyNetwork, sendTransaction } from '../_test/testUtils.js'
+import { createLedgerEmulator } from '../createLedgerEmulator.js'
 
 const path = "44'/60'/0'/0/0"
 const account = mnemonicToAccount(testMnemonic)

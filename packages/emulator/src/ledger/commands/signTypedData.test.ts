@@ -3,8 +3,8 @@ import { hashDomain, hashStruct, serializeSignature, type TypedDataDefinition } 
 import { mnemonicToAccount } from 'viem/accounts'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { testMnemonic } from '../../shared/types.js'
-import { createLedgerEmulator } from '../createLedgerEmulator.js'
 import { createEth, denyNetwork } from '../_test/testUtils.js'
+import { createLedgerEmulator } from '../createLedgerEmulator.js'
 
 beforeEach(denyNetwork)
 
