@@ -1,0 +1,34 @@
+export {
+  type BuildSignTransactionRequestParameters,
+  buildSignTransactionRequest,
+  maxTrezorChainId,
+  maxTrezorLegacyChainId,
+} from '../buildSignTransactionRequest.js'
+export {
+  type CreateTrezorSignerParameters,
+  createTrezorSigner,
+  type TrezorSigner,
+} from '../createTrezorSigner.js'
+export {
+  ForbiddenKeyPathError,
+  type ForbiddenKeyPathErrorType,
+  InvalidManifestError,
+  type InvalidManifestErrorType,
+  TrezorInitError,
+  type TrezorInitErrorType,
+  TrezorPermissionError,
+  type TrezorPermissionErrorType,
+} from '../errors.js'
+export { type ToTrezorAccountParameters, toTrezorAccount } from '../toTrezorAccount.js'
+export { toTrezorCapabilities } from '../toTrezorCapabilities.js'
+export { type ToTrezorErrorOptions, toTrezorError } from '../toTrezorError.js'
+export type {
+  TrezorConnectLike,
+  TrezorConnectResponse,
+  TrezorEip1559Transaction,
+  TrezorFeatures,
+  TrezorLegacyTransaction,
+  TrezorManifest,
+  TrezorSignTypedDataParameters,
+  TrezorTransaction,
+} from '../types.js'
