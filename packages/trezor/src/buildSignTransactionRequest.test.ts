@@ -1,4 +1,4 @@
-import { eip1559Transaction, legacyTransaction } from '@airlock/test/arbitraries'
+import { eip1559Transaction, legacyTransaction } from '@airlock/fixtures/arbitraries'
 import fc from 'fast-check'
 import { serializeTransaction, type TransactionSerializable } from 'viem'
 import { describe, expect, test } from 'vitest'

@@ -1,5 +1,5 @@
 import type { DeviceStatus } from '@airlock/core'
-import { typedData } from '@airlock/test/arbitraries'
+import { typedData } from '@airlock/fixtures/arbitraries'
 import fc from 'fast-check'
 import { mnemonicToAccount } from 'viem/accounts'
 import { describe, expect, test } from 'vitest'

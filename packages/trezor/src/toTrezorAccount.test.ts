@@ -1,5 +1,5 @@
 import { bip44, discoverAccounts, ledgerLive, legacy } from '@airlock/core'
-import { message, typedData } from '@airlock/test/arbitraries'
+import { message, typedData } from '@airlock/fixtures/arbitraries'
 import fc from 'fast-check'
 import { formatEther, getAddress, type TransactionSerializable } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'

@@ -2,7 +2,7 @@ import {
   message as messageArbitrary,
   transaction as transactionArbitrary,
   typedData as typedDataArbitrary,
-} from '@airlock/test/arbitraries'
+} from '@airlock/fixtures/arbitraries'
 import fc from 'fast-check'
 import {
   createWalletClient,

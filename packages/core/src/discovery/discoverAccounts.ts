@@ -1,5 +1,3 @@
-import { secp256k1 } from '@noble/curves/secp256k1'
-import { HDKey } from '@scure/bip32'
 import { type Address, bytesToHex, type Hex, hexToBytes } from 'viem'
 import { publicKeyToAddress } from 'viem/accounts'
 import { InvalidRequestError } from '../errors/request.js'
@@ -58,15 +56,19 @@ export async function discoverAccounts(
         signal,
         timeout,
       })
+      // Loaded here, not on import: apps that never list accounts do not ship the curve code.
+      const [{ HDKey }, { secp256k1 }] = await Promise.all([
+        import('@scure/bip32'),
+        import('@noble/curves/secp256k1'),
+      ])
+      const point = (key: string | Uint8Array) => secp256k1.ProjectivePoint.fromHex(key)
       const parentKey = new HDKey({
-        publicKey: compress(publicKey),
+        publicKey: point(publicKey.slice(2)).toRawBytes(true),
         chainCode: hexToBytes(chainCode),
       })
       return indices.map((index) => {
         const child = parentKey.deriveChild(index)
-        const uncompressed = bytesToHex(
-          secp256k1.ProjectivePoint.fromHex(child.publicKey!).toRawBytes(false),
-        )
+        const uncompressed = bytesToHex(point(child.publicKey!).toRawBytes(false))
         return {
           index,
           path: formatPath(`${parent}/${index}`),
@@ -84,8 +86,4 @@ export async function discoverAccounts(
     accounts.push({ index, path, address, publicKey })
   }
   return accounts
-}
-
-function compress(publicKey: Hex): Uint8Array {
-  return secp256k1.ProjectivePoint.fromHex(publicKey.slice(2)).toRawBytes(true)
 }

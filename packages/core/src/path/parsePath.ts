@@ -16,18 +16,16 @@ const maxDepth = 10
  * exact problem.
  */
 export function parsePath(path: DerivationPath | readonly number[]): number[] {
-  if (Array.isArray(path)) return path.map((index, i) => checkIndex(index, i, formatRaw(path)))
+  if (Array.isArray(path)) {
+    checkDepth(path.length, formatRaw(path))
+    return path.map((index, i) => checkIndex(index, i, formatRaw(path)))
+  }
   if (typeof path !== 'string')
     throw new InvalidPathError({ path: String(path), reason: 'a path must be a string' })
   const trimmed = path.trim()
   const body = trimmed.startsWith('m/') ? trimmed.slice(2) : trimmed === 'm' ? '' : trimmed
-  if (body === '') throw new InvalidPathError({ path, reason: 'the path has no levels' })
-  const segments = body.split('/')
-  if (segments.length > maxDepth)
-    throw new InvalidPathError({
-      path,
-      reason: `the path has ${segments.length} levels; devices accept at most ${maxDepth}`,
-    })
+  const segments = body === '' ? [] : body.split('/')
+  checkDepth(segments.length, path)
   return segments.map((segment, i) => {
     const match = /^(\d+)(['hH]?)$/.exec(segment)
     if (!match)
@@ -43,6 +41,15 @@ export function parsePath(path: DerivationPath | readonly number[]): number[] {
       })
     return match[2] ? index + hardenedOffset : index
   })
+}
+
+function checkDepth(levels: number, path: string) {
+  if (levels === 0) throw new InvalidPathError({ path, reason: 'the path has no levels' })
+  if (levels > maxDepth)
+    throw new InvalidPathError({
+      path,
+      reason: `the path has ${levels} levels; devices accept at most ${maxDepth}`,
+    })
 }
 
 function checkIndex(index: number, i: number, path: string): number {

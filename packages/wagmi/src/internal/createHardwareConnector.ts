@@ -1,9 +1,5 @@
 import type { HardwareAccount } from '@airlock/core'
-import {
-  createHardwareProvider,
-  type HardwareProvider,
-  toProviderRpcError,
-} from '@airlock/provider'
+import type { HardwareProvider } from '@airlock/provider'
 import { ChainNotConfiguredError, type Connector, createConnector } from '@wagmi/core'
 import { type Address, getAddress, numberToHex, SwitchChainError } from 'viem'
 
@@ -60,6 +56,8 @@ export function createHardwareConnector<type extends string>({
           chainId: currentChainId,
         }
       } catch (error) {
+        // The provider package is loaded with the device package, on connect.
+        const { toProviderRpcError } = await import('@airlock/provider')
         throw toProviderRpcError(error)
       }
     },
@@ -77,7 +75,10 @@ export function createHardwareConnector<type extends string>({
     async getProvider() {
       if (provider_) return provider_
       loading ??= (async () => {
-        const account = await getAccount()
+        const [account, { createHardwareProvider }] = await Promise.all([
+          getAccount(),
+          import('@airlock/provider'),
+        ])
         const provider = createHardwareProvider({
           account,
           chains: config.chains,
