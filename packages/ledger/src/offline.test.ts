@@ -53,6 +53,47 @@ function denyNetwork() {
   return { attempts, restore }
 }
 
+/**
+ * A local stand-in for Ledger's metadata services (crypto-assets, CAL, NFT and plugin APIs): the HTTPS
+ * requests hw-app-eth makes through axios are answered 404 ("nothing known") by a loopback server,
+ * and recorded. Nothing leaves the process (the no-network guard of the test setup checks it too).
+ */
+const loopback = { request: http.request, connect: net.Socket.prototype.connect }
+
+async function stubLedgerServices() {
+  const requests: string[] = []
+  const server = http.createServer((request, response) => {
+    requests.push(`https://${request.headers['x-stubbed-host']}${request.url}`)
+    response.writeHead(404, { 'content-type': 'application/json' }).end('{}')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as net.AddressInfo
+  const denied = { request: https.request, connect: net.Socket.prototype.connect }
+  // Sockets to the stub only: the setup's guard (loopback only) instead of this file's deny-all.
+  net.Socket.prototype.connect = loopback.connect
+  https.request = ((options: https.RequestOptions, callback?: () => void) => {
+    const { hostname, host, headers, agent: _agent, ...rest } = options
+    return loopback.request(
+      {
+        ...rest,
+        protocol: 'http:',
+        hostname: '127.0.0.1',
+        port,
+        headers: { ...headers, 'x-stubbed-host': hostname ?? host ?? '' },
+      },
+      callback,
+    )
+  }) as never
+  return {
+    requests,
+    close: () => {
+      https.request = denied.request
+      net.Socket.prototype.connect = denied.connect
+      return new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
 let network: ReturnType<typeof denyNetwork>
 beforeEach(() => {
   network = denyNetwork()
@@ -108,13 +149,21 @@ describe('offline by default', () => {
     expect(network.attempts).toEqual([])
   })
 
-  test('clearSigning asks Ledger services (here refused), then falls back to blind signing', async () => {
-    const emulator = createLedgerEmulator({ blindSigning: true })
-    const signer = createLedgerSigner({ transport: emulator.transport, clearSigning: true })
-    const account = await toHardwareAccount(signer, { path })
-    await account.signTransaction(erc20Transfer)
-    await account.signTypedData(permit)
-    expect(network.attempts.length).toBeGreaterThan(0)
-    expect(network.attempts.join('\n')).toMatch(/ledger\.com/)
+  test('clearSigning asks Ledger services (a local stub that has nothing), then falls back to blind signing', async () => {
+    const services = await stubLedgerServices()
+    try {
+      const emulator = createLedgerEmulator({ blindSigning: true })
+      const signer = createLedgerSigner({ transport: emulator.transport, clearSigning: true })
+      const account = await toHardwareAccount(signer, { path })
+      await account.signTransaction(erc20Transfer)
+      await account.signTypedData(permit)
+      expect(services.requests.length).toBeGreaterThan(0)
+      expect(services.requests.every((url) => /^https:\/\/[\w.-]+\.ledger\.com\//.test(url))).toBe(
+        true,
+      )
+      expect(network.attempts).toEqual([])
+    } finally {
+      await services.close()
+    }
   })
 })

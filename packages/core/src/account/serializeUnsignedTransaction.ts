@@ -28,6 +28,8 @@ const signableTypes: readonly string[] = [
   'eip7702',
 ] satisfies SignableTransactionType[]
 const maxUint256 = 2n ** 256n - 1n
+/** go-ethereum's `txMaxSize` (core/txpool/legacypool): the largest transaction nodes relay. */
+const maxTransactionSize = 128 * 1024
 const maxUint64 = 2n ** 64n - 1n
 const quantityFields = ['value', 'gas', 'gasPrice', 'maxFeePerGas', 'maxPriorityFeePerGas'] as const
 
@@ -53,6 +55,11 @@ export async function serializeUnsignedTransaction(
   }
   if (!isHex(serializedTransaction) || serializedTransaction.length < 4)
     throw new InvalidRequestError({ reason: 'the serializer did not return a hex transaction' })
+  const size = (serializedTransaction.length - 2) / 2
+  if (size > maxTransactionSize)
+    throw new InvalidRequestError({
+      reason: `the transaction is ${size} bytes; nodes accept at most ${maxTransactionSize}, so it could never be sent`,
+    })
 
   const type = envelopeType(serializedTransaction)
   const declared = transaction.type as string | undefined

@@ -264,7 +264,9 @@ describe('toHardwareAccount', () => {
     const { account } = await setup()
     const serializer = () => '0x7e01' as Hex
     await expect(
-      account.signTransaction({ chainId: 1, gasPrice: 1n } as never, { serializer: serializer as never }),
+      account.signTransaction({ chainId: 1, gasPrice: 1n } as never, {
+        serializer: serializer as never,
+      }),
     ).rejects.toThrowError(/unknown transaction type 0x7e/)
   })
 

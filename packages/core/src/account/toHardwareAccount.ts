@@ -74,6 +74,7 @@ export async function toHardwareAccount<source extends DeviceSource = DeviceSour
       const signature = await signer.signMessage({ path, message: bytes, signal })
       const verified = await verifyDeviceSignature({
         address,
+        publicKey,
         hash: hashMessage({ raw: bytes }),
         signature,
       })
@@ -96,6 +97,7 @@ export async function toHardwareAccount<source extends DeviceSource = DeviceSour
       })
       const verified = await verifyDeviceSignature({
         address,
+        publicKey,
         hash: keccak256(serializedTransaction),
         signature,
       })
@@ -104,11 +106,14 @@ export async function toHardwareAccount<source extends DeviceSource = DeviceSour
     },
 
     async signTypedData(typedData) {
+      if (typeof typedData !== 'object' || typedData === null)
+        throw new InvalidRequestError({ reason: 'typed data must be an object' })
       const { signal, ...definition } = typedData as TypedDataDefinition & { signal?: AbortSignal }
       const normalized = normalizeTypedData(definition as TypedDataDefinition)
       const signature = await signer.signTypedData({ path, typedData: normalized, signal })
       const verified = await verifyDeviceSignature({
         address,
+        publicKey,
         hash: hashTypedData(normalized as TypedDataDefinition),
         signature,
       })
@@ -124,6 +129,7 @@ export async function toHardwareAccount<source extends DeviceSource = DeviceSour
       })
       const verified = await verifyDeviceSignature({
         address,
+        publicKey,
         hash: hashAuthorization(authorization),
         signature,
       })

@@ -49,6 +49,16 @@ describe('parsePath', () => {
     )
     expect(() => parsePath([2 ** 32])).toThrowError(/got 4294967296/)
   })
+
+  // Found by test/reliability/fuzz.test.ts: `[]` reached the device as a path of no levels.
+  test('index arrays have the same level rules as strings', () => {
+    expect(() => parsePath([])).toThrowError(
+      expect.objectContaining({ name: 'InvalidPathError', details: 'the path has no levels' }),
+    )
+    expect(() => formatPath(Array.from({ length: 11 }, () => 0))).toThrowError(
+      expect.objectContaining({ details: 'the path has 11 levels; devices accept at most 10' }),
+    )
+  })
 })
 
 describe('schemes', () => {
