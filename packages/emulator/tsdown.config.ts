@@ -1,7 +1,13 @@
 import { defineConfig } from 'tsdown'
 
 export default defineConfig({
-  entry: { index: 'src/exports/index.ts' },
+  // Separate entries: a browser page can load the Ledger emulator without the Trezor one (which
+  // needs @trezor/connect's Node core and a global Buffer).
+  entry: {
+    index: 'src/exports/index.ts',
+    ledger: 'src/exports/ledger.ts',
+    trezor: 'src/exports/trezor.ts',
+  },
   format: 'esm',
   platform: 'neutral',
   dts: true,

@@ -128,7 +128,8 @@ async function ledger() {
 
   const before = emulator?.exchanges.length ?? 0
   const page = await discoverAccounts(signer, { scheme: 'bip44', limit: 3 })
-  const exchanges = emulator ? ` in ${emulator.exchanges.length - before} device exchanges` : ''
+  const count = emulator ? emulator.exchanges.length - before : 0
+  const exchanges = emulator ? ` in ${count} device exchange${count === 1 ? '' : 's'}` : ''
   log(`  accounts (BIP-44)${exchanges}: ${page.map((a) => a.address).join(', ')}`)
 
   const account = await toHardwareAccount(signer, { index: 0, scheme: 'bip44' })

@@ -1,6 +1,6 @@
-import { createHardwareSigner, type HardwareSigner } from '@airlock/core'
-import { createLedgerDriver, type LedgerTypedDataMode } from './createLedgerDriver.js'
-import type { LedgerTransport } from './resolveTransport.js'
+import { createHardwareSigner, type HardwareSigner, lazyDriver } from '@airlock/core'
+import type { LedgerTypedDataMode } from './createLedgerDriver.js'
+import { checkTransport, type LedgerTransport } from './resolveTransport.js'
 
 export type CreateLedgerSignerOptions = {
   /**
@@ -35,13 +35,18 @@ export type LedgerSigner = HardwareSigner & {
  */
 export function createLedgerSigner(options: CreateLedgerSignerOptions = {}): LedgerSigner {
   const { transport, timeout, clearSigning } = options
+  checkTransport(transport)
   let typedDataMode: LedgerTypedDataMode | undefined
-  const driver = createLedgerDriver({
-    transport,
-    clearSigning,
-    onTypedDataMode: (mode) => {
-      typedDataMode = mode
-    },
+  // The driver loads with the Ledger SDK, on first device use.
+  const driver = lazyDriver('ledger', async () => {
+    const { createLedgerDriver } = await import('./createLedgerDriver.js')
+    return createLedgerDriver({
+      transport,
+      clearSigning,
+      onTypedDataMode: (mode) => {
+        typedDataMode = mode
+      },
+    })
   })
   const signer = createHardwareSigner(driver, { timeout })
   return Object.defineProperties(signer, {

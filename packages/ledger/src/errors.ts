@@ -46,3 +46,19 @@ export class LedgerTransportUnavailableError extends BaseError {
     this.transport = transport
   }
 }
+
+export type UserGestureRequiredErrorType = UserGestureRequiredError & {
+  name: 'UserGestureRequiredError'
+}
+/** Browsers only let a page ask for a USB or HID device while handling a click or key press. */
+export class UserGestureRequiredError extends BaseError {
+  constructor({ cause }: { cause?: unknown } = {}) {
+    super('The browser needs a click before it can connect to the Ledger.', {
+      cause,
+      metaMessages: [
+        'Connect from a button click (the browser then shows its device picker), and choose your Ledger.',
+      ],
+      name: 'UserGestureRequiredError',
+    })
+  }
+}

@@ -2,7 +2,7 @@
  * Imports a Ledger SDK package. Their ESM builds (`lib-es`, e.g. hw-app-eth 7.9, hw-transport
  * 6.36) use extensionless relative imports, which bundlers accept and Node's ESM loader rejects
  * (ERR_MODULE_NOT_FOUND for `lib-es/errors`), so in Node their CommonJS build is required instead.
- * `esm` must be a literal `import('…')` so that bundlers see the package.
+ * `esm` must use a literal `import('…')` so that bundlers see the package.
  */
 export async function importLedgerPackage(
   name: string,

@@ -7,16 +7,17 @@ let loading: Promise<LedgerModules> | undefined
 
 /**
  * Imports `@ledgerhq/hw-app-eth` and `@ledgerhq/hw-transport` on first device use, so importing
- * `@airlock/ledger` stays small. They call the Node `Buffer` global, which browsers lack: it is set
- * from the `buffer` package first, unless the page already has one.
+ * `@airlock/ledger` stays small. In browsers they arrive in one chunk (`ledgerSdk.ts`), with the
+ * `Buffer` global they need set from the `buffer` package unless the page already has one.
  */
 export function loadLedgerModules(): Promise<LedgerModules> {
   loading ??= (async () => {
-    const scope = globalThis as { Buffer?: unknown }
-    if (typeof scope.Buffer === 'undefined') scope.Buffer = (await import('buffer')).Buffer
     const [app, transport] = await Promise.all([
-      importLedgerPackage('@ledgerhq/hw-app-eth', () => import('@ledgerhq/hw-app-eth')),
-      importLedgerPackage('@ledgerhq/hw-transport', () => import('@ledgerhq/hw-transport')),
+      importLedgerPackage('@ledgerhq/hw-app-eth', async () => (await import('./ledgerSdk.js')).app),
+      importLedgerPackage(
+        '@ledgerhq/hw-transport',
+        async () => (await import('./ledgerSdk.js')).transport,
+      ),
     ])
     const isClass = (candidate: unknown) => typeof candidate === 'function'
     const hasEth = (candidate: unknown) =>

@@ -19,12 +19,24 @@ export function resolveTransport(
 ):
   | { instance: Transport; open?: undefined }
   | { instance?: undefined; open: () => Promise<Transport> } {
+  checkTransport(transport)
   if (typeof transport === 'function') return { open: transport }
   if (transport === 'webusb') return { open: openWebUsb }
   if (transport === 'webhid') return { open: openWebHid }
   if (transport === 'node-hid') return { open: openNodeHid }
-  if (transport && typeof (transport as Transport).exchange === 'function')
-    return { instance: transport }
+  return { instance: transport }
+}
+
+/** Throws `LedgerTransportUnavailableError` unless `transport` is a `LedgerTransport`. */
+export function checkTransport(transport: LedgerTransport = 'webusb'): void {
+  if (
+    typeof transport === 'function' ||
+    transport === 'webusb' ||
+    transport === 'webhid' ||
+    transport === 'node-hid' ||
+    (transport && typeof (transport as Transport).exchange === 'function')
+  )
+    return
   throw new LedgerTransportUnavailableError({
     transport: String(transport),
     reason:
@@ -39,7 +51,7 @@ async function openWebUsb(): Promise<Transport> {
       reason:
         'navigator.usb is missing: this is not a browser with WebUSB, or the page is not https',
     })
-  const module = await import('@ledgerhq/hw-transport-webusb')
+  const module = (await import('./ledgerSdk.js')).webusb
   return unwrapDefault<OpenableTransport>(module, isOpenable).create()
 }
 

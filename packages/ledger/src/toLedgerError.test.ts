@@ -70,6 +70,8 @@ describe('toLedgerError', () => {
         "TransportInterfaceNotAvailable: DeviceBusyError",
         "TransportRaceCondition: DeviceBusyError",
         "TransportError: DeviceDisconnectedError",
+        "TransportWebUSBGestureRequired: UserGestureRequiredError",
+        "TransportWebHIDGestureRequired: UserGestureRequiredError",
         "TransportOpenUserCancelled: OperationAbortedError",
       ]
     `)

@@ -11,7 +11,7 @@ import {
   UnsupportedByDeviceError,
   UserRejectedOnDeviceError,
 } from '@airlock/core'
-import { Eip7702NotAllowedError } from './errors.js'
+import { Eip7702NotAllowedError, UserGestureRequiredError } from './errors.js'
 
 type Mapper = (cause: unknown, operation: DeviceOperation) => BaseError
 
@@ -99,6 +99,9 @@ export const ledgerErrorNames: Record<string, Mapper> = {
     (cause as { id?: unknown }).id === 'TransportLocked'
       ? busy(cause, operation)
       : disconnected(cause, operation),
+  // requestDevice() outside a click or key press.
+  TransportWebUSBGestureRequired: (cause) => new UserGestureRequiredError({ cause }),
+  TransportWebHIDGestureRequired: (cause) => new UserGestureRequiredError({ cause }),
   // The user closed the browser's device picker.
   TransportOpenUserCancelled: (cause) => new OperationAbortedError({ cause }),
 }

@@ -71,7 +71,7 @@ describe('addresses', () => {
     expect(page.map(({ address }) => address)).toEqual(
       [3, 4, 5, 6, 7].map((i) => mnemonicToAccount(testMnemonic, { addressIndex: i }).address),
     )
-    expect(calls).toEqual(['getFeatures', 'ethereumGetPublicKey'])
+    expect(calls).toEqual(['ethereumGetPublicKey'])
     // Connect checks the xpub against child 0 (lib/device/DeviceCommands.js `ethereumGetPublicKey`):
     // the page's own keys are never asked for.
     const paths = device.emulator.exchanges

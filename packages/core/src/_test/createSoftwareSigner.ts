@@ -4,7 +4,7 @@ import { mnemonicToSeedSync } from '@scure/bip39'
 import { type Hex, hashMessage, hashTypedData, keccak256, toHex } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 import { hashAuthorization } from 'viem/utils'
-import { UnknownDeviceError } from '../errors/device.js'
+import { UnknownDeviceError, UnsupportedByDeviceError } from '../errors/device.js'
 import {
   type CreateHardwareSignerOptions,
   createHardwareSigner,
@@ -100,6 +100,11 @@ export function createSoftwareSigner(options: SoftwareSignerOptions = {}) {
       }
     },
     async getExtendedPublicKey({ path }, { signal }) {
+      if (!capabilities.getExtendedPublicKey)
+        throw new UnsupportedByDeviceError({
+          operation: 'export extended public keys',
+          reason: 'disabled in this test signer',
+        })
       await device('getExtendedPublicKey', path, signal)
       const key = root.derive(path)
       return { publicKey: toHex(key.publicKey!), chainCode: toHex(key.chainCode!) }

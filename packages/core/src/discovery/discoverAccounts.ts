@@ -1,10 +1,15 @@
 import { type Address, bytesToHex, type Hex, hexToBytes } from 'viem'
 import { publicKeyToAddress } from 'viem/accounts'
+import { UnsupportedByDeviceError } from '../errors/device.js'
 import { InvalidRequestError } from '../errors/request.js'
 import { formatPath } from '../path/formatPath.js'
 import type { DerivationPath } from '../path/parsePath.js'
 import { type PathScheme, pathSchemes, schemeParents } from '../path/schemes.js'
-import type { DeviceCallOptions, HardwareSigner } from '../signer/types.js'
+import type {
+  DeviceCallOptions,
+  GetExtendedPublicKeyReturnType,
+  HardwareSigner,
+} from '../signer/types.js'
 
 export type DiscoveredAccount = {
   index: number
@@ -27,7 +32,7 @@ const maxLimit = 100
 /**
  * Lists a page of accounts. For `bip44` and `legacy`, the accounts are children of one parent, so
  * the parent's extended public key is read once and the page derived locally: one device exchange
- * per page. `ledgerLive` accounts are hardened and cost one exchange each.
+ * per page (per-account reads where the device cannot export one). `ledgerLive` accounts are hardened and cost one exchange each.
  */
 export async function discoverAccounts(
   signer: HardwareSigner,
@@ -49,34 +54,8 @@ export async function discoverAccounts(
   const parent = typeof scheme === 'string' ? schemeParents[scheme] : undefined
 
   if (parent) {
-    const capabilities = await signer.getCapabilities({ signal, timeout })
-    if (capabilities.getExtendedPublicKey) {
-      const { publicKey, chainCode } = await signer.getExtendedPublicKey({
-        path: parent,
-        signal,
-        timeout,
-      })
-      // Loaded here, not on import: apps that never list accounts do not ship the curve code.
-      const [{ HDKey }, { secp256k1 }] = await Promise.all([
-        import('@scure/bip32'),
-        import('@noble/curves/secp256k1'),
-      ])
-      const point = (key: string | Uint8Array) => secp256k1.ProjectivePoint.fromHex(key)
-      const parentKey = new HDKey({
-        publicKey: point(publicKey.slice(2)).toRawBytes(true),
-        chainCode: hexToBytes(chainCode),
-      })
-      return indices.map((index) => {
-        const child = parentKey.deriveChild(index)
-        const uncompressed = bytesToHex(point(child.publicKey!).toRawBytes(false))
-        return {
-          index,
-          path: formatPath(`${parent}/${index}`),
-          address: publicKeyToAddress(uncompressed),
-          publicKey: uncompressed,
-        }
-      })
-    }
+    const page = await derivePage(signer, parent, indices, { signal, timeout })
+    if (page) return page
   }
 
   const accounts: DiscoveredAccount[] = []
@@ -86,4 +65,43 @@ export async function discoverAccounts(
     accounts.push({ index, path, address, publicKey })
   }
   return accounts
+}
+
+/**
+ * The page derived from the parent's extended public key: one device exchange. `undefined` when the
+ * device cannot export one (`UnsupportedByDeviceError`, as the `HardwareSigner` contract requires).
+ */
+async function derivePage(
+  signer: HardwareSigner,
+  parent: DerivationPath,
+  indices: number[],
+  options: DeviceCallOptions,
+): Promise<DiscoveredAccount[] | undefined> {
+  let extendedKey: GetExtendedPublicKeyReturnType
+  try {
+    extendedKey = await signer.getExtendedPublicKey({ path: parent, ...options })
+  } catch (error) {
+    if (error instanceof UnsupportedByDeviceError) return undefined
+    throw error
+  }
+  // Loaded here, not on import: apps that never list accounts do not ship the curve code.
+  const [{ HDKey }, { secp256k1 }] = await Promise.all([
+    import('@scure/bip32'),
+    import('@noble/curves/secp256k1'),
+  ])
+  const point = (key: string | Uint8Array) => secp256k1.ProjectivePoint.fromHex(key)
+  const parentKey = new HDKey({
+    publicKey: point(extendedKey.publicKey.slice(2)).toRawBytes(true),
+    chainCode: hexToBytes(extendedKey.chainCode),
+  })
+  return indices.map((index) => {
+    const child = parentKey.deriveChild(index)
+    const uncompressed = bytesToHex(point(child.publicKey!).toRawBytes(false))
+    return {
+      index,
+      path: formatPath(`${parent}/${index}`),
+      address: publicKeyToAddress(uncompressed),
+      publicKey: uncompressed,
+    }
+  })
 }

@@ -25,6 +25,7 @@ test('public API', () => {
       "discoverAccounts",
       "formatPath",
       "hardenedOffset",
+      "lazyDriver",
       "ledgerLive",
       "legacy",
       "parsePath",

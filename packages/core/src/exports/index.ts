@@ -62,6 +62,7 @@ export {
   type DeviceContext,
   type HardwareSignerDriver,
 } from '../signer/createHardwareSigner.js'
+export { lazyDriver } from '../signer/lazyDriver.js'
 export type {
   DeviceCallOptions,
   DeviceCapabilities,

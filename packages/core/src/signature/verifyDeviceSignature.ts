@@ -15,18 +15,31 @@ export type VerifyDeviceSignatureParameters = {
   /** The digest the device was asked to sign. */
   hash: Hash
   signature: DeviceSignature
+  /**
+   * The account's uncompressed public key (`0x04…`). With it, the signature is checked against the
+   * key directly, which is about 4× faster than recovering the signer; the key must belong to
+   * `address`, or the signature is rejected.
+   */
+  publicKey?: Hex | undefined
 }
 
 /**
- * Recovers the signer of `hash` and compares it with `address`. Returns the signature in viem's
+ * Checks that the account made `signature` over `hash`: against `publicKey` when given, else by
+ * recovering the signer and comparing it with `address`. Returns the signature in viem's
  * shape (`r`, `s` padded to 32 bytes, `v` 27/28, `yParity`); throws `SignatureMismatchError`
  * otherwise, so that nothing the device did not make for this account reaches the app.
  */
 export async function verifyDeviceSignature(
   parameters: VerifyDeviceSignatureParameters,
 ): Promise<Signature & { yParity: 0 | 1; v: bigint }> {
-  const { address, hash, signature } = parameters
+  const { address, hash, signature, publicKey } = parameters
   const normalized = normalizeSignature(signature)
+  // A signature the fast check rejects goes through recovery too, for the error's `recovered`.
+  if (normalized && publicKey) {
+    // Loaded on first signature, with the curve code, not on import.
+    const { isSignedBy } = await import('./isSignedBy.js')
+    if (await isSignedBy({ signature: normalized, hash, address, publicKey })) return normalized
+  }
   let recovered: Address | undefined
   try {
     if (normalized) recovered = await recoverAddress({ hash, signature: normalized })

@@ -7,7 +7,12 @@
  */
 
 /** The operation a device screen flow belongs to. */
-export type EmulatorOperation = 'address' | 'transaction' | 'message' | 'typed-data' | 'authorization'
+export type EmulatorOperation =
+  | 'address'
+  | 'transaction'
+  | 'message'
+  | 'typed-data'
+  | 'authorization'
 
 /** One screen as the device would show it, e.g. `{ title: 'Amount', value: '1.5 ETH' }`. */
 export type EmulatorScreen = {

@@ -9,6 +9,7 @@ test('exports', () => {
     [
       "Eip7702NotAllowedError",
       "LedgerTransportUnavailableError",
+      "UserGestureRequiredError",
       "createLedgerSigner",
       "ledgerAppVersions",
       "ledgerErrorNames",
@@ -37,5 +38,5 @@ test('the entry loads no Ledger SDK or Buffer polyfill until a device is used', 
     }
   }
   visit(fileURLToPath(new URL('./index.ts', import.meta.url)))
-  expect([...new Set(runtimeImports)].sort()).toEqual(['@airlock/core', 'viem', 'viem/accounts'])
+  expect([...new Set(runtimeImports)].sort()).toEqual(['@airlock/core'])
 })

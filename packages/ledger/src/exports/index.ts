@@ -9,6 +9,8 @@ export {
   type Eip7702NotAllowedErrorType,
   LedgerTransportUnavailableError,
   type LedgerTransportUnavailableErrorType,
+  UserGestureRequiredError,
+  type UserGestureRequiredErrorType,
 } from '../errors.js'
 export type { LedgerTransport } from '../resolveTransport.js'
 export { type ToLedgerAccountParameters, toLedgerAccount } from '../toLedgerAccount.js'

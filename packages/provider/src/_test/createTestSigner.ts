@@ -4,6 +4,7 @@ import {
   type DeviceSignature,
   type HardwareSignerDriver,
   UnknownDeviceError,
+  UnsupportedByDeviceError,
 } from '@airlock/core'
 import { type Hex, hashMessage, hashTypedData, keccak256, parseSignature } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
@@ -52,7 +53,10 @@ export function createTestSigner() {
       return { address: key(path).address, publicKey: key(path).publicKey }
     },
     async getExtendedPublicKey() {
-      throw new UnknownDeviceError({ details: 'not emulated' })
+      throw new UnsupportedByDeviceError({
+        operation: 'export extended public keys',
+        reason: 'not emulated',
+      })
     },
     async signTransaction({ path, serializedTransaction }) {
       device('signTransaction')

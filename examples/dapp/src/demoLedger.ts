@@ -1,0 +1,100 @@
+import type { EmulatorReview, EmulatorUserDecision, LedgerEmulator } from '@airlock/emulator/ledger'
+
+/**
+ * Demo mode: an emulated Ledger inside the page (TEST KEYS ONLY), drawn in `panel`. Its screens
+ * appear there with Approve and Reject buttons, and it can be locked, sent to the dashboard or
+ * unplugged, so every message of the page can be seen without a device.
+ */
+export async function createDemoLedger(panel: HTMLElement): Promise<LedgerEmulator> {
+  const { createLedgerEmulator } = await import('@airlock/emulator/ledger')
+  const decisions = new WeakMap<EmulatorReview, Promise<EmulatorUserDecision>>()
+  const emulator = createLedgerEmulator({
+    // The person at the emulated device is you: each review waits for a button in the panel.
+    user: (_screen, review) => {
+      let decision = decisions.get(review)
+      if (!decision) {
+        decision = ask(review)
+        decisions.set(review, decision)
+      }
+      return decision
+    },
+  })
+
+  panel.hidden = false
+  panel.innerHTML = `
+    <h2>Emulated Ledger <small>(test keys only)</small></h2>
+    <div class="screen" data-testid="device-screen"></div>
+    <div class="review-buttons">
+      <button type="button" data-action="approve" disabled>Approve</button>
+      <button type="button" data-action="reject" disabled>Reject</button>
+    </div>
+    <div class="device-controls">
+      <button type="button" data-action="lock">Lock</button>
+      <button type="button" data-action="app">Quit the Ethereum app</button>
+      <button type="button" data-action="plug">Unplug</button>
+    </div>`
+  const screen = panel.querySelector<HTMLElement>('.screen')!
+  const approve = panel.querySelector<HTMLButtonElement>('[data-action=approve]')!
+  const reject = panel.querySelector<HTMLButtonElement>('[data-action=reject]')!
+  const lock = panel.querySelector<HTMLButtonElement>('[data-action=lock]')!
+  const app = panel.querySelector<HTMLButtonElement>('[data-action=app]')!
+  const plug = panel.querySelector<HTMLButtonElement>('[data-action=plug]')!
+
+  function idle() {
+    if (!emulator.plugged) screen.textContent = '(unplugged)'
+    else if (emulator.locked) screen.textContent = 'Enter your PIN'
+    else if (emulator.app === 'dashboard') screen.textContent = 'Dashboard: Ethereum, Bitcoin, …'
+    else screen.textContent = 'Ethereum is ready'
+    lock.textContent = emulator.locked ? 'Unlock' : 'Lock'
+    app.textContent =
+      emulator.app === 'dashboard' ? 'Open the Ethereum app' : 'Quit the Ethereum app'
+    plug.textContent = emulator.plugged ? 'Unplug' : 'Plug in'
+  }
+
+  function ask(review: EmulatorReview): Promise<EmulatorUserDecision> {
+    screen.replaceChildren(
+      ...review.screens.map(({ title, value }) => {
+        const row = document.createElement('div')
+        row.className = 'screen-row'
+        const label = document.createElement('span')
+        label.className = 'screen-title'
+        label.textContent = title
+        const text = document.createElement('span')
+        text.textContent = value
+        row.append(label, text)
+        return row
+      }),
+    )
+    approve.disabled = reject.disabled = false
+    return new Promise((resolve) => {
+      const decide = (decision: EmulatorUserDecision) => () => {
+        approve.disabled = reject.disabled = true
+        approve.onclick = reject.onclick = null
+        resolve(decision)
+        idle()
+      }
+      approve.onclick = decide('approve')
+      reject.onclick = decide('reject')
+    })
+  }
+
+  lock.onclick = () => {
+    if (emulator.locked) emulator.unlock()
+    else emulator.lock()
+    idle()
+  }
+  app.onclick = () => {
+    emulator.openApp(
+      emulator.app === 'dashboard' ? { name: 'Ethereum', version: '1.15.0' } : 'dashboard',
+    )
+    idle()
+  }
+  plug.onclick = () => {
+    if (emulator.plugged) emulator.unplug()
+    else emulator.plug()
+    approve.disabled = reject.disabled = true
+    idle()
+  }
+  idle()
+  return emulator
+}

@@ -1,0 +1,37 @@
+import type { HardwareSigner } from '@airlock/core'
+import type { LedgerEmulator } from '@airlock/emulator/ledger'
+import type { LedgerTransport } from '@airlock/ledger'
+import { createDemoLedger } from './demoLedger.js'
+
+export type DeviceKind = 'ledger' | 'trezor'
+
+export const deviceNames: Record<DeviceKind, string> = { ledger: 'Ledger', trezor: 'Trezor' }
+
+/** Who is asking, as Trezor Connect requires. */
+export const manifest = {
+  appName: 'Airlock dApp example',
+  appUrl: 'https://github.com/airlock/airlock',
+  email: 'dev@airlock.invalid',
+}
+
+let demo: LedgerEmulator | undefined
+
+/**
+ * How to reach the Ledger: WebUSB (the browser's device picker, from a click), or in demo mode the
+ * transport of an emulated Ledger drawn beside the page.
+ */
+export async function ledgerTransport(demoMode: boolean): Promise<LedgerTransport> {
+  if (!demoMode) return 'webusb'
+  demo ??= await createDemoLedger(document.querySelector<HTMLElement>('#device-panel')!)
+  return demo.transport
+}
+
+/** A signer for the chosen device; each device SDK loads on first use. Trezor: Connect's popup. */
+export async function createSigner(kind: DeviceKind, demoMode: boolean): Promise<HardwareSigner> {
+  if (kind === 'trezor') {
+    const { createTrezorSigner } = await import('@airlock/trezor')
+    return createTrezorSigner({ manifest })
+  }
+  const { createLedgerSigner } = await import('@airlock/ledger')
+  return createLedgerSigner({ transport: await ledgerTransport(demoMode) })
+}

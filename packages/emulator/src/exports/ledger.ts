@@ -1,0 +1,2 @@
+export * from '../ledger/index.js'
+export * from '../shared/types.js'

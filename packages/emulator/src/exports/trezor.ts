@@ -1,0 +1,2 @@
+export * from '../shared/types.js'
+export * from '../trezor/index.js'

@@ -1,0 +1,239 @@
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build, type Metafile, type Plugin } from 'esbuild'
+
+/** What a browser downloads at one point: minified bytes, and gzip (level 9) per chunk, summed. */
+export type BundleSize = { gzip: number; minified: number; chunks: number }
+
+export type BundleSizes = {
+  /** The API a dApp calls before a device is picked, from all four packages: the main chunk. */
+  eager: BundleSize
+  /** Every export of the four packages (upper bound; for reference, not budgeted). */
+  eagerEveryExport: BundleSize
+  /** What that dApp adds on a Ledger connect (wagmi, WebUSB): the chunks loaded then. */
+  ledgerOnConnect: BundleSize
+  /** What that dApp adds on a Trezor connect (wagmi): the chunks loaded then. */
+  trezorOnConnect: BundleSize
+  /** hw-app-eth + hw-transport-webusb + the `buffer` shim imported directly, one bundle. */
+  bareLedger: BundleSize
+  /** `@trezor/connect-web` imported directly, one bundle. */
+  bareTrezor: BundleSize
+  /** What the eager chunks hold, by package, in minified bytes, largest first. */
+  eagerContents: { name: string; bytes: number }[]
+}
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const here = fileURLToPath(new URL('./', import.meta.url))
+
+/** The public API of each package a dApp uses before the user picks a device (see the README). */
+const dappApi = {
+  core: [
+    'toHardwareAccount',
+    'discoverAccounts',
+    'parsePath',
+    'formatPath',
+    'ledgerLive',
+    'bip44',
+    'legacy',
+    'BaseError',
+    'UserRejectedOnDeviceError',
+    'DeviceLockedError',
+    'AppNotOpenError',
+    'BlindSigningDisabledError',
+    'DeviceDisconnectedError',
+    'DeviceBusyError',
+    'DeviceTimeoutError',
+    'UnsupportedByDeviceError',
+    'OperationAbortedError',
+    'UnknownDeviceError',
+    'SignatureMismatchError',
+    'DeviceAddressMismatchError',
+    'ChainIdMismatchError',
+    'InvalidPathError',
+    'InvalidRequestError',
+  ],
+  ledger: [
+    'toLedgerAccount',
+    'createLedgerSigner',
+    'LedgerTransportUnavailableError',
+    'Eip7702NotAllowedError',
+  ],
+  trezor: [
+    'toTrezorAccount',
+    'createTrezorSigner',
+    'TrezorInitError',
+    'TrezorPermissionError',
+    'InvalidManifestError',
+    'ForbiddenKeyPathError',
+  ],
+  wagmi: ['ledger', 'trezor'],
+}
+
+const entries = {
+  eager: Object.entries(dappApi)
+    .map(
+      ([name, api]) =>
+        `export { ${api.map((e) => `${e} as ${name}_${e}`)} } from '@airlock/${name}'`,
+    )
+    .join('\n'),
+  eagerEveryExport: Object.keys(dappApi)
+    .map((name) => `export * as ${name} from '@airlock/${name}'`)
+    .join('\n'),
+  bareLedger: `
+import { Buffer } from 'buffer'
+globalThis.Buffer ??= Buffer
+export { default as Eth } from '@ledgerhq/hw-app-eth'
+export { default as TransportWebUSB } from '@ledgerhq/hw-transport-webusb'
+`,
+  bareTrezor: `export { default as TrezorConnect } from '@trezor/connect-web'`,
+}
+
+// The dynamic imports a connect follows: the device package and the provider (wagmi's connectors
+// load them), and the vendor SDK (with WebUSB, the default transport; WebHID is another path).
+const connectPaths = {
+  ledger:
+    /(packages\/(ledger|provider)\/|node_modules\/(@ledgerhq\/(hw-app-eth|hw-transport|hw-transport-webusb)|buffer)\/)/,
+  trezor: /(packages\/(trezor|provider)\/|node_modules\/@trezor\/connect-web\/)/,
+}
+
+/** Bundles each entry with esbuild as a browser dApp would (viem external) and sizes the chunks. */
+export async function measureBundles(): Promise<BundleSizes> {
+  const [eager, eagerEveryExport, bareLedger, bareTrezor] = await Promise.all([
+    bundle(entries.eager, { splitting: true }),
+    bundle(entries.eagerEveryExport, { splitting: true }),
+    bundle(entries.bareLedger, { splitting: false }),
+    bundle(entries.bareTrezor, { splitting: false }),
+  ])
+  const eagerFiles = loadedOnStart(eager)
+  return {
+    eager: size(eager, eagerFiles),
+    eagerEveryExport: size(eagerEveryExport, loadedOnStart(eagerEveryExport)),
+    ledgerOnConnect: size(eager, loadedOnConnect(eager, connectPaths.ledger)),
+    trezorOnConnect: size(eager, loadedOnConnect(eager, connectPaths.trezor)),
+    bareLedger: size(bareLedger, new Set(bareLedger.contents.keys())),
+    bareTrezor: size(bareTrezor, new Set(bareTrezor.contents.keys())),
+    eagerContents: contentsByPackage(eager, eagerFiles),
+  }
+}
+
+type Bundle = { metafile: Metafile; contents: Map<string, Uint8Array>; main: string }
+
+async function bundle(contents: string, { splitting }: { splitting: boolean }): Promise<Bundle> {
+  const result = await build({
+    entryPoints: { main: 'entry:main' },
+    plugins: [virtualEntry(contents), builtPackages],
+    absWorkingDir: root,
+    outdir: 'bench-output', // never written (`write: false`)
+    write: false,
+    metafile: true,
+    bundle: true,
+    splitting,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    external: ['viem', 'viem/*'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  })
+  const files = new Map(result.outputFiles.map((file) => [file.path, file.contents]))
+  const names = Object.keys(result.metafile.outputs).filter((name) => name.endsWith('.js'))
+  const main = names.find(
+    (name) => result.metafile.outputs[name]!.entryPoint === 'entry:entry:main',
+  )
+  if (!main) throw new Error('esbuild produced no main chunk')
+  return {
+    metafile: result.metafile,
+    contents: new Map(names.map((name) => [name, files.get(resolve(root, name))!])),
+    main,
+  }
+}
+
+function virtualEntry(contents: string): Plugin {
+  return {
+    name: 'virtual-entry',
+    setup(build) {
+      build.onResolve({ filter: /^entry:/ }, ({ path }) => ({ path, namespace: 'entry' }))
+      build.onLoad({ filter: /.*/, namespace: 'entry' }, () => ({
+        contents,
+        loader: 'js',
+        resolveDir: here,
+      }))
+    },
+  }
+}
+
+// The dApp's imports of Airlock resolve to each package's built `dist`, as installed from npm.
+const builtPackages: Plugin = {
+  name: 'built-packages',
+  setup(build) {
+    build.onResolve({ filter: /^@airlock\/[a-z]+$/ }, ({ path }) => ({
+      path: `${root}packages/${path.slice('@airlock/'.length)}/dist/index.js`,
+    }))
+  },
+}
+
+/** The main chunk and the chunks it imports statically. */
+function loadedOnStart(bundle: Bundle): Set<string> {
+  return closure(bundle, [bundle.main], () => false)
+}
+
+/** The chunks a connect adds: dynamic imports into `path`, followed transitively, minus the start. */
+function loadedOnConnect(bundle: Bundle, path: RegExp): Set<string> {
+  const start = loadedOnStart(bundle)
+  const onPath = (file: string) => path.test(bundle.metafile.outputs[file]?.entryPoint ?? '')
+  const files = closure(bundle, [...start], onPath)
+  for (const file of start) files.delete(file)
+  return files
+}
+
+function closure(
+  { metafile }: Bundle,
+  starts: string[],
+  followDynamic: (file: string) => boolean,
+): Set<string> {
+  const seen = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const { path, kind, external } of metafile.outputs[file]!.imports) {
+      if (external) continue
+      if (kind === 'import-statement' || (kind === 'dynamic-import' && followDynamic(path)))
+        visit(path)
+    }
+  }
+  for (const start of starts) visit(start)
+  return seen
+}
+
+function size({ contents }: Bundle, files: Set<string>): BundleSize {
+  let gzip = 0
+  let minified = 0
+  for (const file of files) {
+    const bytes = contents.get(file)!
+    minified += bytes.length
+    gzip += gzipSync(bytes, { level: 9 }).length
+  }
+  return { gzip, minified, chunks: files.size }
+}
+
+function contentsByPackage({ metafile }: Bundle, files: Set<string>) {
+  const totals = new Map<string, number>()
+  for (const file of files)
+    for (const [input, { bytesInOutput }] of Object.entries(metafile.outputs[file]!.inputs)) {
+      const name = packageOf(input)
+      totals.set(name, (totals.get(name) ?? 0) + bytesInOutput)
+    }
+  return [...totals]
+    .map(([name, bytes]) => ({ name, bytes }))
+    .filter(({ bytes }) => bytes > 0)
+    .sort((a, b) => b.bytes - a.bytes)
+}
+
+function packageOf(input: string): string {
+  const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(input)
+  if (dependency) return dependency[1]!
+  const workspace = /packages\/([^/]+)\//.exec(input)
+  return workspace ? `@airlock/${workspace[1]}` : input
+}

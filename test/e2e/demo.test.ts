@@ -1,0 +1,63 @@
+/**
+ * Demo mode: the page runs the Ledger emulator itself (bundled by Vite) and draws it beside the
+ * page; the person approves or rejects on that panel. No fake USB, no device.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { launchBrowser, pageUrl, screenshot } from './harness.js'
+
+let browser: Awaited<ReturnType<typeof launchBrowser>>
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+test('the whole flow against the emulated Ledger in the page', async () => {
+  const page = await browser.context.newPage()
+  await page.goto(pageUrl('index'))
+  await page.check('#demo')
+  await page.selectOption('#scheme', 'bip44')
+  await page.click('#connect')
+  await expect.poll(() => page.locator('#accounts tr').count()).toBe(5)
+  await expect(page.locator('#device-panel').isVisible()).resolves.toBe(true)
+  await page.locator('#accounts input[type=radio]').nth(1).check()
+  await page.click('#use')
+  await expect
+    .poll(() => page.locator('#address').textContent())
+    .toBe('0x70997970C51812dc3A010C7d01b50e0d17dc79C8')
+
+  // The review waits for the person: its screens are on the panel until Approve.
+  await page.click('#sign-permit')
+  await expect
+    .poll(() => page.locator('[data-testid=device-screen]').textContent())
+    .toContain('Airlock Demo Token')
+  await expect(page.locator('#status').textContent()).resolves.toContain(
+    'Review the permit on your Ledger',
+  )
+  await screenshot(page, 'demo')
+  await page.click('#device-panel [data-action=approve]')
+  await expect.poll(() => page.locator('#permit-result').textContent()).toMatch(/0x[0-9a-f]{130}$/)
+
+  await page.click('#send')
+  await page.click('#device-panel [data-action=reject]')
+  await expect
+    .poll(() => page.locator('#advice').getAttribute('data-error'))
+    .toBe('UserRejectedOnDeviceError')
+
+  // Quit the Ethereum app on the panel: the page asks to open it, and goes on once it is open.
+  await page.click('#device-panel [data-action=app]')
+  await page.click('#send')
+  await expect
+    .poll(() => page.locator('#status').textContent())
+    .toContain('Open the Ethereum app on your Ledger.')
+  await page.click('#device-panel [data-action=app]')
+  await expect
+    .poll(() => page.locator('[data-testid=device-screen]').textContent())
+    .toContain('0.01')
+  await page.click('#device-panel [data-action=approve]')
+  await expect
+    .poll(() => page.locator('#send-result').textContent())
+    .toMatch(/^Mined in block \d+ \(success\)/)
+})
