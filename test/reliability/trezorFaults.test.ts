@@ -1,8 +1,7 @@
 /**
- * The fault matrix on the Trezor emulator, behind the real Trezor Connect. Connect waits ~2.5 s
- * before it uses a re-plugged device, so the rows that need a reconnection (unplug, no answer) cover
- * the first and last step of each distinct message kind rather than every step, and cells run
- * concurrently on a pool of emulators. `close-app` is a no-op on a Trezor (there is no app to close):
+ * The fault matrix on the Trezor emulator, behind the real Trezor Connect, every fault at every
+ * step. Connect waits ~2.5 s before it uses a re-plugged device, so cells run concurrently on a pool
+ * of emulators. `close-app` is a no-op on a Trezor (there is no app to close):
  * the call signs. `lock` asks for the PIN mid-flow; the user cancels it. EIP-2930, EIP-7702 and
  * authorizations are refused before the device (`UnsupportedByDeviceError`), so they have no cells.
  */
@@ -22,7 +21,7 @@ import {
   rejectAtScreen,
   runCell,
 } from './faultMatrix.js'
-import { type Operation, operations, path } from './fixtures.js'
+import { operations, path } from './fixtures.js'
 
 const unsupported = new Set(['tx:eip2930', 'tx:eip7702', 'authorization'])
 const supported = operations.filter((operation) => !unsupported.has(operation.name))
@@ -66,19 +65,8 @@ function stepKinds(emulator: TrezorEmulator): string[] {
   return kinds
 }
 
-const kinds = new Map<string, string[]>()
 const profiles = new Map<string, Profile>()
 
-/** The first and last step of each distinct message kind (request, struct acks, button acks…). */
-const distinctSteps = (profile: Profile, operation: Operation) => {
-  const stepsOf = kinds.get(operation.name)!
-  const picked = new Set<number>()
-  for (const kind of new Set(stepsOf)) {
-    picked.add(stepsOf.indexOf(kind))
-    picked.add(stepsOf.lastIndexOf(kind))
-  }
-  return profile.steps.filter((step) => picked.has(step))
-}
 const everyStep = (profile: Profile) => profile.steps
 const signatureRow = (name: string, fault: Parameters<TrezorEmulator['injectFault']>[0]) =>
   ({
@@ -95,14 +83,14 @@ const rows: FaultRow<TrezorEmulator>[] = [
   signatureRow('wrong v', { type: 'wrong-v' }),
   {
     name: 'unplug',
-    steps: distinctSteps,
+    steps: everyStep,
     arm: (emulator, step) => emulator.injectFault({ type: 'unplug', atExchange: step }),
     expected: () => 'DeviceDisconnectedError',
     repair: (emulator) => emulator.plug(),
   },
   {
     name: 'no answer',
-    steps: distinctSteps,
+    steps: everyStep,
     arm: (emulator, step) => emulator.injectFault({ type: 'no-answer', atExchange: step }),
     expected: () => 'DeviceTimeoutError',
     // Connect keeps waiting for the silent device after `cancel()`: reconnect it.
@@ -161,7 +149,6 @@ beforeAll(async () => {
     await withRig(30_000, async ({ emulator, account }) => {
       await operation.run(account)
       const stepsOf = stepKinds(emulator)
-      kinds.set(operation.name, stepsOf)
       profiles.set(operation.name, {
         steps: indexes(stepsOf.length),
         screens: emulator.reviews.reduce((sum, review) => sum + review.screens.length, 0),
