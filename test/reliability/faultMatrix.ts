@@ -51,6 +51,55 @@ export type FaultRow<emulator extends MatrixEmulator> = {
   timeout?: number
 }
 
+/** Every exchange of the operation. */
+export const everyStep = (profile: Profile): readonly number[] => profile.steps
+
+/**
+ * The signature faults: they land on the exchange that carries the signature, the last. An address
+ * read makes no signature, so there the fault waits for the next one, which is refused.
+ */
+export function signatureRows<emulator extends MatrixEmulator>(): FaultRow<emulator>[] {
+  const faults: [string, EmulatorFault][] = [
+    ['corrupt r', { type: 'corrupt-signature', part: 'r' }],
+    ['corrupt s', { type: 'corrupt-signature', part: 's' }],
+    ['wrong key', { type: 'wrong-key' }],
+    ['wrong v', { type: 'wrong-v' }],
+  ]
+  return faults.map(([name, fault]) => ({
+    name,
+    steps: (profile) => profile.steps.slice(-1),
+    arm: (emulator) => emulator.injectFault(fault),
+    expected: (operation) => (operation.name === 'address' ? 'armed' : 'SignatureMismatchError'),
+  }))
+}
+
+/** A fault armed at every exchange of the operation. */
+export function exchangeRow<emulator extends MatrixEmulator>(
+  name: string,
+  type: Exclude<EmulatorFault['type'], 'corrupt-signature' | 'wrong-key' | 'wrong-v'>,
+  outcome: Outcome,
+  options: Pick<FaultRow<emulator>, 'repair' | 'timeout'> = {},
+): FaultRow<emulator> {
+  return {
+    name,
+    steps: everyStep,
+    arm: (emulator, step) => emulator.injectFault({ type, atExchange: step }),
+    expected: () => outcome,
+    ...options,
+  }
+}
+
+/** The user rejects at each screen in turn. */
+export function rejectionRow<emulator extends MatrixEmulator>(): FaultRow<emulator> {
+  return {
+    name: 'user rejects',
+    steps: (profile) => indexes(profile.screens),
+    arm: (emulator, step) => emulator.setUser(rejectAtScreen(step)),
+    expected: () => 'UserRejectedOnDeviceError',
+    repair: (emulator) => emulator.setUser('approve'),
+  }
+}
+
 export type CellResult = { operation: string; step: number; outcome: string; expected: string }
 
 /** Runs `fn` over `items`, at most `concurrency` at a time, results in order. */

@@ -9,14 +9,16 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   type CellResult,
   cellText,
+  exchangeRow,
   type FaultRow,
   formatMatrix,
   indexes,
   type Profile,
   pool,
   type Rig,
-  rejectAtScreen,
+  rejectionRow,
   runCell,
+  signatureRows,
 } from './faultMatrix.js'
 import { type Operation, operations, path } from './fixtures.js'
 
@@ -28,64 +30,16 @@ async function createRig(timeout = 30_000): Promise<Rig<LedgerEmulator>> {
   return { emulator, account }
 }
 
-/** The signature faults land on the one exchange that carries the signature, the last. */
-const lastStep = (profile: Profile) => profile.steps.slice(-1)
-const everyStep = (profile: Profile) => profile.steps
-const signatureRow = (name: string, fault: Parameters<LedgerEmulator['injectFault']>[0]) =>
-  ({
-    name,
-    steps: lastStep,
-    arm: (emulator) => emulator.injectFault(fault),
-    // verifyAddress makes no signature: the fault waits for the next one, which is refused.
-    expected: (operation) => (operation.name === 'address' ? 'armed' : 'SignatureMismatchError'),
-  }) satisfies FaultRow<LedgerEmulator>
-
 const rows: FaultRow<LedgerEmulator>[] = [
-  signatureRow('corrupt r', { type: 'corrupt-signature', part: 'r' }),
-  signatureRow('corrupt s', { type: 'corrupt-signature', part: 's' }),
-  signatureRow('wrong key', { type: 'wrong-key' }),
-  signatureRow('wrong v', { type: 'wrong-v' }),
-  {
-    name: 'unplug',
-    steps: everyStep,
-    arm: (emulator, step) => emulator.injectFault({ type: 'unplug', atExchange: step }),
-    expected: () => 'DeviceDisconnectedError',
-    repair: (emulator) => emulator.plug(),
-  },
-  {
-    name: 'no answer',
-    steps: everyStep,
-    arm: (emulator, step) => emulator.injectFault({ type: 'no-answer', atExchange: step }),
-    expected: () => 'DeviceTimeoutError',
-    timeout: 300,
-  },
-  {
-    name: 'busy',
-    steps: everyStep,
-    arm: (emulator, step) => emulator.injectFault({ type: 'busy', atExchange: step }),
-    expected: () => 'DeviceBusyError',
-  },
-  {
-    name: 'lock',
-    steps: everyStep,
-    arm: (emulator, step) => emulator.injectFault({ type: 'lock', atExchange: step }),
-    expected: () => 'DeviceLockedError',
-    repair: (emulator) => emulator.unlock(),
-  },
-  {
-    name: 'close app',
-    steps: everyStep,
-    arm: (emulator, step) => emulator.injectFault({ type: 'close-app', atExchange: step }),
-    expected: () => 'AppNotOpenError',
-    repair: (emulator) => emulator.openApp({ name: 'Ethereum', version: '1.16.0' }),
-  },
-  {
-    name: 'user rejects',
-    steps: (profile) => indexes(profile.screens),
-    arm: (emulator, step) => emulator.setUser(rejectAtScreen(step)),
-    expected: () => 'UserRejectedOnDeviceError',
-    repair: (emulator) => emulator.setUser('approve'),
-  },
+  ...signatureRows(),
+  exchangeRow('unplug', 'unplug', 'DeviceDisconnectedError', { repair: (e) => e.plug() }),
+  exchangeRow('no answer', 'no-answer', 'DeviceTimeoutError', { timeout: 300 }),
+  exchangeRow('busy', 'busy', 'DeviceBusyError'),
+  exchangeRow('lock', 'lock', 'DeviceLockedError', { repair: (e) => e.unlock() }),
+  exchangeRow('close app', 'close-app', 'AppNotOpenError', {
+    repair: (e) => e.openApp({ name: 'Ethereum', version: '1.16.0' }),
+  }),
+  rejectionRow(),
 ]
 
 const profiles = new Map<string, Profile>()

@@ -12,14 +12,17 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   type CellResult,
   cellText,
+  everyStep,
+  exchangeRow,
   type FaultRow,
   formatMatrix,
   indexes,
   type Profile,
   pool,
   type Rig,
-  rejectAtScreen,
+  rejectionRow,
   runCell,
+  signatureRows,
 } from './faultMatrix.js'
 import { operations, path } from './fixtures.js'
 
@@ -67,45 +70,18 @@ function stepKinds(emulator: TrezorEmulator): string[] {
 
 const profiles = new Map<string, Profile>()
 
-const everyStep = (profile: Profile) => profile.steps
-const signatureRow = (name: string, fault: Parameters<TrezorEmulator['injectFault']>[0]) =>
-  ({
-    name,
-    steps: (profile) => profile.steps.slice(-1),
-    arm: (emulator) => emulator.injectFault(fault),
-    expected: (operation) => (operation.name === 'address' ? 'armed' : 'SignatureMismatchError'),
-  }) satisfies FaultRow<TrezorEmulator>
-
 const rows: FaultRow<TrezorEmulator>[] = [
-  signatureRow('corrupt r', { type: 'corrupt-signature', part: 'r' }),
-  signatureRow('corrupt s', { type: 'corrupt-signature', part: 's' }),
-  signatureRow('wrong key', { type: 'wrong-key' }),
-  signatureRow('wrong v', { type: 'wrong-v' }),
-  {
-    name: 'unplug',
-    steps: everyStep,
-    arm: (emulator, step) => emulator.injectFault({ type: 'unplug', atExchange: step }),
-    expected: () => 'DeviceDisconnectedError',
-    repair: (emulator) => emulator.plug(),
-  },
-  {
-    name: 'no answer',
-    steps: everyStep,
-    arm: (emulator, step) => emulator.injectFault({ type: 'no-answer', atExchange: step }),
-    expected: () => 'DeviceTimeoutError',
-    // Connect keeps waiting for the silent device after `cancel()`: reconnect it.
-    repair: async (emulator) => {
-      await emulator.unplug()
-      await emulator.plug()
+  ...signatureRows(),
+  exchangeRow('unplug', 'unplug', 'DeviceDisconnectedError', { repair: (e) => e.plug() }),
+  // Connect keeps waiting for the silent device after `cancel()`: reconnect it.
+  exchangeRow('no answer', 'no-answer', 'DeviceTimeoutError', {
+    repair: async (e) => {
+      await e.unplug()
+      await e.plug()
     },
     timeout: 1_500,
-  },
-  {
-    name: 'busy',
-    steps: everyStep,
-    arm: (emulator, step) => emulator.injectFault({ type: 'busy', atExchange: step }),
-    expected: () => 'DeviceBusyError',
-  },
+  }),
+  exchangeRow('busy', 'busy', 'DeviceBusyError'),
   {
     name: 'lock (PIN cancelled)',
     steps: everyStep,
@@ -119,25 +95,9 @@ const rows: FaultRow<TrezorEmulator>[] = [
       emulator.setUser('approve')
     },
   },
-  {
-    name: 'lock (PIN entered)',
-    steps: everyStep,
-    arm: (emulator, step) => emulator.injectFault({ type: 'lock', atExchange: step }),
-    expected: () => 'signed',
-  },
-  {
-    name: 'close app (no-op)',
-    steps: everyStep,
-    arm: (emulator, step) => emulator.injectFault({ type: 'close-app', atExchange: step }),
-    expected: () => 'signed',
-  },
-  {
-    name: 'user rejects',
-    steps: (profile) => indexes(profile.screens),
-    arm: (emulator, step) => emulator.setUser(rejectAtScreen(step)),
-    expected: () => 'UserRejectedOnDeviceError',
-    repair: (emulator) => emulator.setUser('approve'),
-  },
+  exchangeRow('lock (PIN entered)', 'lock', 'signed'),
+  exchangeRow('close app (no-op)', 'close-app', 'signed'),
+  rejectionRow(),
 ]
 
 const matrix = new Map<string, Map<string, string>>()
