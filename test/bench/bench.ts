@@ -32,7 +32,9 @@ console.log(
   `Measured ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${availableParallelism()} cores (${cpu}).\n`,
 )
 
-console.log('**Bundle size** (esbuild, minified, browser, viem external, gzip -9 per chunk)\n')
+console.log(
+  '**Bundle size** (esbuild, minified, browser, viem and @wagmi/core external, gzip -9 per chunk)\n',
+)
 console.log(
   table(
     ['What the browser loads', 'gzip', 'minified', 'chunks', 'budget'],

@@ -17,7 +17,7 @@ export type Budget = {
 export function bundleBudgets(sizes: BundleSizes): Budget[] {
   return [
     {
-      name: 'Airlock eager (core, ledger, trezor, wagmi; viem external)',
+      name: 'Airlock eager (core, ledger, trezor, wagmi; viem and @wagmi/core external)',
       actual: sizes.eager.gzip,
       limit: 8 * kB,
       rule: '8 kB',

@@ -97,7 +97,7 @@ const connectPaths = {
   trezor: /(packages\/(trezor|provider)\/|node_modules\/@trezor\/connect-web\/)/,
 }
 
-/** Bundles each entry with esbuild as a browser dApp would (viem external) and sizes the chunks. */
+/** Bundles each entry with esbuild as a browser dApp would (its peers external) and sizes the chunks. */
 export async function measureBundles(): Promise<BundleSizes> {
   const [eager, eagerEveryExport, bareLedger, bareTrezor] = await Promise.all([
     bundle(entries.eager, { splitting: true }),
@@ -117,6 +117,12 @@ export async function measureBundles(): Promise<BundleSizes> {
   }
 }
 
+/**
+ * The dApp's own dependencies, which Airlock declares as peers: viem, and for the wagmi connectors
+ * `@wagmi/core` (with its `@tanstack/query-core`). The app ships them whether or not it uses Airlock.
+ */
+const peerDependencies = ['viem', 'viem/*', '@wagmi/core', '@wagmi/core/*', '@tanstack/query-core']
+
 type Bundle = { metafile: Metafile; contents: Map<string, Uint8Array>; main: string }
 
 async function bundle(contents: string, { splitting }: { splitting: boolean }): Promise<Bundle> {
@@ -133,7 +139,7 @@ async function bundle(contents: string, { splitting }: { splitting: boolean }): 
     platform: 'browser',
     target: 'es2022',
     minify: true,
-    external: ['viem', 'viem/*'],
+    external: peerDependencies,
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
   })

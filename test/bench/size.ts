@@ -1,6 +1,6 @@
 /**
  * The size check CI runs after `pnpm build`: bundles what a dApp ships with esbuild (minified,
- * browser, viem external, gzip level 9) and exits 1 when a budget is exceeded.
+ * browser, viem and @wagmi/core external, gzip level 9) and exits 1 when a budget is exceeded.
  */
 import { bundleBudgets, formatKb } from './budgets.js'
 import { measureBundles } from './measureBundles.js'
