@@ -26,6 +26,8 @@ describe('parsePath', () => {
     ['m/2147483648', 'level 0 "2147483648" must be an integer in range 0..2**31-1'],
     ['m/1/2/3/4/5/6/7/8/9/10/11', 'the path has 11 levels; devices accept at most 10'],
     ['m//1', 'level 0 "" is not a number optionally followed by \' or h'],
+    ["m/44'/0 ", 'level 1 "0 " is not a number optionally followed by \' or h'],
+    [" m/44'", 'level 0 " m" is not a number optionally followed by \' or h'],
   ])('rejects %j: %s', (path, reason) => {
     expect(() => parsePath(path)).toThrowError(
       expect.objectContaining({ name: 'InvalidPathError', details: reason }),

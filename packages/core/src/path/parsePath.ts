@@ -22,8 +22,7 @@ export function parsePath(path: DerivationPath | readonly number[]): number[] {
   }
   if (typeof path !== 'string')
     throw new InvalidPathError({ path: String(path), reason: 'a path must be a string' })
-  const trimmed = path.trim()
-  const body = trimmed.startsWith('m/') ? trimmed.slice(2) : trimmed === 'm' ? '' : trimmed
+  const body = path.startsWith('m/') ? path.slice(2) : path === 'm' ? '' : path
   const segments = body === '' ? [] : body.split('/')
   checkDepth(segments.length, path)
   return segments.map((segment, i) => {
