@@ -86,7 +86,7 @@ describe('buildSignTransactionRequest', () => {
       fc.property(
         fc.oneof(
           legacyTransaction.filter((tx) => tx.chainId <= maxTrezorLegacyChainId),
-          eip1559Transaction,
+          eip1559Transaction.filter((tx) => tx.chainId !== 61),
         ),
         (transaction) => {
           // Gas limits above 2^64-1 are refused (tested below).
@@ -169,6 +169,13 @@ describe('buildSignTransactionRequest', () => {
     expect(
       build({ type: 'legacy', chainId: maxTrezorLegacyChainId, to, gasPrice: 1n }).chainId,
     ).toBe(maxTrezorLegacyChainId)
+  })
+
+  test('EIP-1559 on Ethereum Classic (61), which Connect fails after signing, is refused before', () => {
+    expect(() => build({ type: 'eip1559', chainId: 61, to, maxFeePerGas: 1n })).toThrowError(
+      /Use a legacy transaction/,
+    )
+    expect(build({ type: 'legacy', chainId: 61, to, gasPrice: 1n }).chainId).toBe(61)
   })
 
   test('limits @ethereumjs/tx enforces after signing are refused before', () => {

@@ -124,8 +124,18 @@ function buildLegacy(transaction: TransactionSerializable): TrezorLegacyTransact
   }
 }
 
+// Connect re-serializes the signed transaction with an @ethereumjs Common that, for chain 61
+// (Ethereum Classic), stops at Petersburg: an EIP-1559 transaction there fails after the user
+// approved it (@trezor/connect 9.7.3 lib/api/ethereum/ethereumSignTx.js `getCommonForChain`).
+const chainsWithoutEip1559 = new Set([61])
+
 function buildEip1559(transaction: TransactionSerializable): TrezorEip1559Transaction {
   const chainId = checkedChainId(transaction.chainId, maxTrezorChainId, 'eip1559')
+  if (chainsWithoutEip1559.has(chainId))
+    throw new UnsupportedByDeviceError({
+      operation: `sign EIP-1559 transactions for chain ${chainId}`,
+      reason: `Trezor Connect 9.7 treats chain ${chainId} as a chain without EIP-1559 and fails after the device signs. Use a legacy transaction.`,
+    })
   const accessList = transaction.accessList ?? []
   return {
     to: recipient(transaction),
