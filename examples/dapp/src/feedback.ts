@@ -1,14 +1,15 @@
 import type { HardwareSigner } from '@airlock/core'
 import { findError, statusText, toAdvice } from './advice.js'
 
-const status = document.querySelector<HTMLElement>('#status')!
-const statusLine = document.querySelector<HTMLElement>('#status-text')!
-const stopWaiting = document.querySelector<HTMLButtonElement>('#stop-waiting')!
-const advice = document.querySelector<HTMLElement>('#advice')!
+// Looked up on use: the wagmi and ethers pages render these elements after this module loads.
+const status = () => document.querySelector<HTMLElement>('#status')!
+const statusLine = () => document.querySelector<HTMLElement>('#status-text')!
+const stopWaiting = () => document.querySelector<HTMLButtonElement>('#stop-waiting')!
+const advice = () => document.querySelector<HTMLElement>('#advice')!
 
 function showStatus(text: string | undefined) {
-  status.hidden = text === undefined
-  statusLine.textContent = text ?? ''
+  status().hidden = text === undefined
+  statusLine().textContent = text ?? ''
 }
 
 /** Shows the signer's progress ("Unlock your Ledger", "Confirm on your device") in the banner. */
@@ -22,8 +23,8 @@ export function watch(signer: HardwareSigner, device: string): () => void {
 /** Shows an error as advice: the short message, then what to do. */
 export function showAdvice(error: unknown) {
   const { title, lines, name } = toAdvice(error)
-  advice.hidden = false
-  advice.dataset.error = name
+  advice().hidden = false
+  advice().dataset.error = name
   const heading = document.createElement('strong')
   heading.textContent = title
   const list = document.createElement('ul')
@@ -34,7 +35,7 @@ export function showAdvice(error: unknown) {
       return item
     }),
   )
-  advice.replaceChildren(heading, ...(lines.length ? [list] : []))
+  advice().replaceChildren(heading, ...(lines.length ? [list] : []))
 }
 
 function wait(ms: number, signal: AbortSignal): Promise<void> {
@@ -57,13 +58,13 @@ let busy = false
 export async function act(action: () => Promise<void>): Promise<void> {
   if (busy) return
   busy = true
-  advice.hidden = true
+  advice().hidden = true
   const buttons = [...document.querySelectorAll<HTMLButtonElement>('main button')].filter(
-    (button) => !button.disabled && button !== stopWaiting,
+    (button) => !button.disabled && button !== stopWaiting(),
   )
   for (const button of buttons) button.disabled = true
   const stop = new AbortController()
-  stopWaiting.onclick = () => stop.abort()
+  stopWaiting().onclick = () => stop.abort()
   try {
     for (;;) {
       try {
@@ -73,7 +74,7 @@ export async function act(action: () => Promise<void>): Promise<void> {
       } catch (error) {
         if (stop.signal.aborted || !findError(error, 'DeviceLockedError', 'AppNotOpenError'))
           throw error
-        stopWaiting.hidden = false
+        stopWaiting().hidden = false
         await wait(1500, stop.signal)
       }
     }
@@ -82,7 +83,7 @@ export async function act(action: () => Promise<void>): Promise<void> {
     showAdvice(error)
     console.error(error)
   } finally {
-    stopWaiting.hidden = true
+    stopWaiting().hidden = true
     for (const button of buttons) button.disabled = false
     busy = false
   }

@@ -20,8 +20,56 @@ export type Flow = {
 const $ = <element extends HTMLElement = HTMLElement>(selector: string) =>
   document.querySelector<element>(selector)!
 
-/** Wires the page of `wagmi.html` and `ethers.html` to a flow. */
+// The connect and sign steps of `wagmi.html` and `ethers.html`.
+const markup = `
+<main>
+  <div id="status" role="status" aria-live="polite" hidden>
+    <span id="status-text"></span>
+    <button type="button" id="stop-waiting" hidden>Stop waiting</button>
+  </div>
+  <div id="advice" role="alert" hidden></div>
+
+  <section class="card" id="connect-step">
+    <h2>1. Connect</h2>
+    <fieldset>
+      <legend>Device</legend>
+      <label><input type="radio" name="device" value="ledger" checked /> Ledger</label>
+      <label><input type="radio" name="device" value="trezor" /> Trezor</label>
+    </fieldset>
+    <label><input type="checkbox" id="demo" /> Demo mode: an emulated Ledger runs in this page (test keys only)</label>
+    <p id="trezor-demo-note" class="muted" hidden>
+      No Trezor demo in the browser: Trezor Connect runs in Trezor's own popup, where no emulator can
+      be plugged in.
+    </p>
+    <button type="button" id="connect" class="primary">Connect account 0</button>
+    <p id="connected" hidden><span class="label">Connected</span> <code id="address"></code> · <span class="label">Balance</span> <span id="balance"></span></p>
+  </section>
+
+  <section class="card" id="sign-step" hidden>
+    <h2>2. Sign</h2>
+    <div class="action">
+      <label>Message <input id="message" value="Sign in to the Airlock demo" /></label>
+      <button type="button" id="sign-message">Sign message</button>
+      <output id="message-result"></output>
+    </div>
+    <div class="action">
+      <span>Permit: let <code id="spender"></code> spend 1 ADT</span>
+      <button type="button" id="sign-permit">Sign permit</button>
+      <output id="permit-result"></output>
+    </div>
+    <div class="action">
+      <label>Send <input id="amount" value="0.01" size="6" /> ETH to <input id="to" size="44" /></label>
+      <button type="button" id="send">Send transaction</button>
+      <output id="send-result"></output>
+    </div>
+  </section>
+</main>
+<aside id="device-panel" class="card device" hidden></aside>
+`
+
+/** Renders the page of `wagmi.html` and `ethers.html` into `#flow` and wires it to a flow. */
 export function mountSimplePage(flow: Flow) {
+  $('#flow').innerHTML = markup
   let address: Address | undefined
   describeNode().then((text) => {
     $('#node').textContent = text
