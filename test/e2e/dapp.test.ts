@@ -2,6 +2,7 @@
  * The dApp page end to end, in Chromium, with the real `@ledgerhq/hw-transport-webusb` on a fake
  * USB port whose Ledger is the emulator in Node, and a Hardhat node for the sends.
  */
+import { permit } from '@airlock/fixtures/permit'
 import type { Page } from 'playwright-core'
 import {
   createPublicClient,
@@ -148,29 +149,18 @@ describe('the dApp over WebUSB', () => {
       verifyTypedData({
         address: account0,
         signature: permitSignature,
-        domain: {
-          name: 'Airlock Demo Token',
-          version: '1',
-          chainId: 31337,
-          verifyingContract: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
-        },
-        types: {
-          Permit: [
-            { name: 'owner', type: 'address' },
-            { name: 'spender', type: 'address' },
-            { name: 'value', type: 'uint256' },
-            { name: 'nonce', type: 'uint256' },
-            { name: 'deadline', type: 'uint256' },
-          ],
-        },
-        primaryType: 'Permit',
-        message: {
+        ...permit({
+          domain: {
+            name: 'Airlock Demo Token',
+            version: '1',
+            chainId: 31337,
+            verifyingContract: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+          },
           owner: account0,
           spender: recipient,
           value: 10n ** 18n,
-          nonce: 0n,
           deadline: 1_900_000_000n,
-        },
+        }),
       }),
     ).resolves.toBe(true)
   })

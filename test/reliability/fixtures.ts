@@ -1,6 +1,7 @@
 import type { HardwareAccount } from '@airlock/core'
 import { testMnemonic } from '@airlock/emulator'
-import type { Address, TransactionSerializable, TypedDataDefinition } from 'viem'
+import { permit as erc2612Permit } from '@airlock/fixtures/permit'
+import type { Address, TransactionSerializable } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 
 /** The account the emulators derive at m/44'/60'/0'/0/0 from the test mnemonic. TEST KEYS ONLY. */
@@ -65,31 +66,18 @@ export const transactions = {
   },
 } as const satisfies Record<string, TransactionSerializable>
 
-export const permit = {
+export const permit = erc2612Permit({
   domain: {
     name: 'USD Coin',
     version: '2',
     chainId: 1,
     verifyingContract: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48',
   },
-  types: {
-    Permit: [
-      { name: 'owner', type: 'address' },
-      { name: 'spender', type: 'address' },
-      { name: 'value', type: 'uint256' },
-      { name: 'nonce', type: 'uint256' },
-      { name: 'deadline', type: 'uint256' },
-    ],
-  },
-  primaryType: 'Permit',
-  message: {
-    owner: reference.address,
-    spender: recipient,
-    value: 10n ** 6n,
-    nonce: 0n,
-    deadline: 2n ** 32n,
-  },
-} as const satisfies TypedDataDefinition
+  owner: reference.address,
+  spender: recipient,
+  value: 10n ** 6n,
+  deadline: 2n ** 32n,
+})
 
 export const authorization = { contractAddress: delegate, chainId: 1, nonce: 8 } as const
 

@@ -3,6 +3,7 @@ import https from 'node:https'
 import net from 'node:net'
 import { toHardwareAccount } from '@airlock/core'
 import { createLedgerEmulator } from '@airlock/emulator'
+import { permit as erc2612Permit } from '@airlock/fixtures/permit'
 import { type Address, encodeFunctionData, erc20Abi, parseEther } from 'viem'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { createLedgerSigner } from './createLedgerSigner.js'
@@ -110,20 +111,13 @@ const erc20Transfer = {
   data: encodeFunctionData({ abi: erc20Abi, functionName: 'transfer', args: [recipient, 5n] }),
 } as const
 
-const permit = {
+const permit = erc2612Permit({
   domain: { name: 'USD Coin', version: '2', chainId: 1, verifyingContract: usdc },
-  types: {
-    Permit: [
-      { name: 'owner', type: 'address' },
-      { name: 'spender', type: 'address' },
-      { name: 'value', type: 'uint256' },
-      { name: 'nonce', type: 'uint256' },
-      { name: 'deadline', type: 'uint256' },
-    ],
-  },
-  primaryType: 'Permit',
-  message: { owner: recipient, spender: recipient, value: 1n, nonce: 0n, deadline: 1n },
-} as const
+  owner: recipient,
+  spender: recipient,
+  value: 1n,
+  deadline: 1n,
+})
 
 describe('offline by default', () => {
   test('the interception works (control)', async () => {
