@@ -15,8 +15,11 @@ import {
 import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts'
 import { foundry, mainnet } from 'viem/chains'
 import { describe, expect, test, vi } from 'vitest'
+import {
+  createSoftwareSigner as createTestSigner,
+  testMnemonic,
+} from '../../core/src/_test/createSoftwareSigner.js'
 import { createTestRpc } from './_test/createTestRpc.js'
-import { createTestSigner, testMnemonic } from './_test/createTestSigner.js'
 import { createHardwareProvider } from './createHardwareProvider.js'
 import { AccountNotConnectedError, ChainNotConfiguredError } from './errors/provider.js'
 
