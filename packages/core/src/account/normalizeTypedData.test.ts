@@ -58,3 +58,16 @@ describe('normalizeTypedData refuses values of the wrong type before the device'
     ])
   })
 })
+
+test('integers may come as decimal or hex strings, as JSON typed data (eth_signTypedData_v4) sends them', () => {
+  for (const tags of [
+    ['1', '255'],
+    ['0x01', '0xff'],
+  ])
+    expect(() =>
+      normalizeTypedData({ ...mail, message: { ...mail.message, tags } } as never),
+    ).not.toThrow()
+  expect(() =>
+    normalizeTypedData({ ...mail, message: { ...mail.message, tags: ['256'] } } as never),
+  ).toThrowError(/message.tags\[0\] must be an integer in range 0..255/)
+})
