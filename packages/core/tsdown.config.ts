@@ -1,11 +1,20 @@
 import { defineConfig } from 'tsdown'
 
 export default defineConfig({
-  entry: { index: 'src/exports/index.ts' },
+  entry: { index: 'src/exports/index.ts', utils: 'src/exports/utils.ts' },
   format: 'esm',
   platform: 'neutral',
   dts: true,
   sourcemap: true,
   clean: true,
-  unbundle: true,
+  outputOptions: {
+    codeSplitting: {
+      groups: [
+        {
+          name: 'core',
+          test: /src\/((errors|path|signer)\/\w+|account\/toHardwareAccount|discovery\/discoverAccounts)\.ts$/,
+        },
+      ],
+    },
+  },
 })

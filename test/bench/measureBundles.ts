@@ -3,17 +3,20 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build, type Metafile, type Plugin } from 'esbuild'
 
-/** What a browser downloads at one point: minified bytes, and gzip (level 9) per chunk, summed. */
-export type BundleSize = { gzip: number; minified: number; chunks: number }
+/**
+ * What a browser downloads at one point: minified bytes, and gzip (level 9) per chunk, summed.
+ * `airlockGzip` is the part in chunks that are mostly Airlock's own code, not a vendor SDK's.
+ */
+export type BundleSize = { gzip: number; minified: number; chunks: number; airlockGzip: number }
 
 export type BundleSizes = {
   /** The API a dApp calls before a device is picked, from all four packages: the main chunk. */
   eager: BundleSize
   /** Every export of the four packages (upper bound; for reference, not budgeted). */
   eagerEveryExport: BundleSize
-  /** What that dApp adds on a Ledger connect (wagmi, WebUSB): the chunks loaded then. */
+  /** What that dApp adds once the user picks a Ledger (wagmi, WebUSB), through the first signature. */
   ledgerOnConnect: BundleSize
-  /** What that dApp adds on a Trezor connect (wagmi): the chunks loaded then. */
+  /** What that dApp adds once the user picks a Trezor (wagmi), through the first signature. */
   trezorOnConnect: BundleSize
   /** hw-app-eth + hw-transport-webusb + the `buffer` shim imported directly, one bundle. */
   bareLedger: BundleSize
@@ -89,12 +92,15 @@ export { default as TransportWebUSB } from '@ledgerhq/hw-transport-webusb'
   bareTrezor: `export { default as TrezorConnect } from '@trezor/connect-web'`,
 }
 
-// The dynamic imports a connect follows: the device package and the provider (wagmi's connectors
-// load them), and the vendor SDK (with WebUSB, the default transport; WebHID is another path).
+// The dynamic imports a Ledger or Trezor user goes on to load, through the first signature: the
+// wagmi connector's provider, the device package and its driver, the core's account code, and the
+// vendor SDK (for Ledger with WebUSB, the default transport). `@noble/*` and `@scure/*` (signature
+// checks, account discovery) are not followed: they are viem's own dependencies, at the versions
+// viem pins, so the app already ships them.
 const connectPaths = {
   ledger:
-    /(packages\/(ledger|provider)\/|node_modules\/(@ledgerhq\/(hw-app-eth|hw-transport|hw-transport-webusb)|buffer)\/)/,
-  trezor: /(packages\/(trezor|provider)\/|node_modules\/@trezor\/connect-web\/)/,
+    /(packages\/(core|wagmi|ledger|provider)\/|node_modules\/(@ledgerhq\/(hw-app-eth|hw-transport|hw-transport-webusb)|buffer)\/)/,
+  trezor: /(packages\/(core|wagmi|trezor|provider)\/|node_modules\/@trezor\/connect-web\/)/,
 }
 
 /** Bundles each entry with esbuild as a browser dApp would (its peers external) and sizes the chunks. */
@@ -213,15 +219,27 @@ function closure(
   return seen
 }
 
-function size({ contents }: Bundle, files: Set<string>): BundleSize {
+function size({ contents, metafile }: Bundle, files: Set<string>): BundleSize {
   let gzip = 0
   let minified = 0
+  let airlockGzip = 0
   for (const file of files) {
     const bytes = contents.get(file)!
+    const compressed = gzipSync(bytes, { level: 9 }).length
     minified += bytes.length
-    gzip += gzipSync(bytes, { level: 9 }).length
+    gzip += compressed
+    if (isAirlockChunk(metafile.outputs[file]!)) airlockGzip += compressed
   }
-  return { gzip, minified, chunks: files.size }
+  return { gzip, minified, chunks: files.size, airlockGzip }
+}
+
+function isAirlockChunk({ inputs }: Metafile['outputs'][string]): boolean {
+  let ours = 0
+  let theirs = 0
+  for (const [input, { bytesInOutput }] of Object.entries(inputs))
+    if (packageOf(input).startsWith('@airlock/')) ours += bytesInOutput
+    else theirs += bytesInOutput
+  return ours > theirs
 }
 
 function contentsByPackage({ metafile }: Bundle, files: Set<string>) {

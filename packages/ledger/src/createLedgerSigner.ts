@@ -1,6 +1,7 @@
 import { createHardwareSigner, type HardwareSigner, lazyDriver } from '@airlock/core'
+import { checkTransport } from './checkTransport.js'
 import type { LedgerTypedDataMode } from './createLedgerDriver.js'
-import { checkTransport, type LedgerTransport } from './resolveTransport.js'
+import type { LedgerTransport } from './resolveTransport.js'
 
 export type CreateLedgerSignerOptions = {
   /**

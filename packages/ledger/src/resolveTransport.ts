@@ -1,4 +1,5 @@
 import type Transport from '@ledgerhq/hw-transport'
+import { checkTransport } from './checkTransport.js'
 import { LedgerTransportUnavailableError } from './errors.js'
 import { importLedgerPackage, unwrapDefault } from './importLedgerPackage.js'
 
@@ -27,23 +28,6 @@ export function resolveTransport(
   return { instance: transport }
 }
 
-/** Throws `LedgerTransportUnavailableError` unless `transport` is a `LedgerTransport`. */
-export function checkTransport(transport: LedgerTransport = 'webusb'): void {
-  if (
-    typeof transport === 'function' ||
-    transport === 'webusb' ||
-    transport === 'webhid' ||
-    transport === 'node-hid' ||
-    (transport && typeof (transport as Transport).exchange === 'function')
-  )
-    return
-  throw new LedgerTransportUnavailableError({
-    transport: String(transport),
-    reason:
-      "`transport` must be 'webusb', 'webhid', 'node-hid', a Transport or a function returning one",
-  })
-}
-
 async function openWebUsb(): Promise<Transport> {
   if (!(globalThis.navigator as { usb?: unknown } | undefined)?.usb)
     throw new LedgerTransportUnavailableError({
@@ -62,17 +46,7 @@ async function openWebHid(): Promise<Transport> {
       reason:
         'navigator.hid is missing: this is not a browser with WebHID, or the page is not https',
     })
-  let module: unknown
-  try {
-    module = await import('@ledgerhq/hw-transport-webhid')
-  } catch (cause) {
-    throw new LedgerTransportUnavailableError({
-      transport: 'webhid',
-      reason:
-        '@ledgerhq/hw-transport-webhid (an optional peer of @airlock/ledger) is not installed',
-      cause,
-    })
-  }
+  const module = (await import('./ledgerSdk.js')).webhid
   return unwrapDefault<OpenableTransport>(module, isOpenable).create()
 }
 

@@ -30,9 +30,7 @@ test('public API', () => {
       "legacy",
       "parsePath",
       "pathSchemes",
-      "serializeUnsignedTransaction",
       "toHardwareAccount",
-      "verifyDeviceSignature",
     ]
   `)
 })

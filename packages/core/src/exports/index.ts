@@ -1,8 +1,4 @@
 export {
-  type SerializeUnsignedTransactionParameters,
-  serializeUnsignedTransaction,
-} from '../account/serializeUnsignedTransaction.js'
-export {
   type ToHardwareAccountParameters,
   toHardwareAccount,
 } from '../account/toHardwareAccount.js'
@@ -52,10 +48,6 @@ export {
 export { formatPath } from '../path/formatPath.js'
 export { type DerivationPath, hardenedOffset, parsePath } from '../path/parsePath.js'
 export { bip44, ledgerLive, legacy, type PathScheme, pathSchemes } from '../path/schemes.js'
-export {
-  type VerifyDeviceSignatureParameters,
-  verifyDeviceSignature,
-} from '../signature/verifyDeviceSignature.js'
 export {
   type CreateHardwareSignerOptions,
   createHardwareSigner,

@@ -1,6 +1,7 @@
 import { BaseError } from '../errors/base.js'
 import { DeviceTimeoutError, OperationAbortedError } from '../errors/device.js'
 import { formatPath } from '../path/formatPath.js'
+import type { DerivationPath } from '../path/parsePath.js'
 import type {
   DeviceCallOptions,
   DeviceCapabilities,
@@ -27,6 +28,8 @@ export type DeviceContext = {
   /** Reports progress to the UI. */
   status: (status: DeviceStatus) => void
 }
+
+type PathOperation = Exclude<DeviceOperation, 'getCapabilities'>
 
 type DriverMethod<parameters, result> = (
   parameters: Omit<parameters, keyof DeviceCallOptions>,
@@ -127,46 +130,33 @@ export function createHardwareSigner(
     }
   }
 
+  // Every operation but getCapabilities is on a path: checked here, before the call is queued.
+  function withPath<operation extends PathOperation>(
+    operation: operation,
+  ): HardwareSigner[operation] {
+    return (async ({
+      signal,
+      timeout,
+      ...request
+    }: DeviceCallOptions & { path: DerivationPath }) => {
+      const path = formatPath(request.path)
+      const method = driver[operation] as DriverMethod<{ path: DerivationPath }, unknown>
+      return enqueue(operation, { signal, timeout }, (context) =>
+        method({ ...request, path }, context),
+      )
+    }) as HardwareSigner[operation]
+  }
+
   return {
     source: driver.source,
     getCapabilities: (callOptions = {}) =>
       enqueue('getCapabilities', callOptions, (context) => driver.getCapabilities(context)),
-    getAddress: async ({ signal, timeout, ...parameters }) => {
-      const path = formatPath(parameters.path)
-      return enqueue('getAddress', { signal, timeout }, (context) =>
-        driver.getAddress({ ...parameters, path }, context),
-      )
-    },
-    getExtendedPublicKey: async ({ signal, timeout, ...parameters }) => {
-      const path = formatPath(parameters.path)
-      return enqueue('getExtendedPublicKey', { signal, timeout }, (context) =>
-        driver.getExtendedPublicKey({ ...parameters, path }, context),
-      )
-    },
-    signTransaction: async ({ signal, timeout, ...request }) => {
-      const path = formatPath(request.path)
-      return enqueue('signTransaction', { signal, timeout }, (context) =>
-        driver.signTransaction({ ...request, path }, context),
-      )
-    },
-    signMessage: async ({ signal, timeout, ...request }) => {
-      const path = formatPath(request.path)
-      return enqueue('signMessage', { signal, timeout }, (context) =>
-        driver.signMessage({ ...request, path }, context),
-      )
-    },
-    signTypedData: async ({ signal, timeout, ...request }) => {
-      const path = formatPath(request.path)
-      return enqueue('signTypedData', { signal, timeout }, (context) =>
-        driver.signTypedData({ ...request, path }, context),
-      )
-    },
-    signAuthorization: async ({ signal, timeout, ...request }) => {
-      const path = formatPath(request.path)
-      return enqueue('signAuthorization', { signal, timeout }, (context) =>
-        driver.signAuthorization({ ...request, path }, context),
-      )
-    },
+    getAddress: withPath('getAddress'),
+    getExtendedPublicKey: withPath('getExtendedPublicKey'),
+    signTransaction: withPath('signTransaction'),
+    signMessage: withPath('signMessage'),
+    signTypedData: withPath('signTypedData'),
+    signAuthorization: withPath('signAuthorization'),
     onStatus(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -1,6 +1,6 @@
 import { UnknownDeviceError } from '../errors/device.js'
 import type { HardwareSignerDriver } from './createHardwareSigner.js'
-import type { DeviceSource } from './types.js'
+import type { DeviceOperation, DeviceSource } from './types.js'
 
 /**
  * A driver that loads the real one on first use, so that creating a signer costs no driver code:
@@ -28,17 +28,21 @@ export function lazyDriver(
     return loading
   }
 
+  /** A device method that loads the driver, then calls it. */
+  function forward<method extends DeviceOperation>(method: method): HardwareSignerDriver[method] {
+    return (async (...args: never[]) =>
+      ((await loaded())[method] as (...args: never[]) => unknown)(...args)) as never
+  }
+
   return {
     source,
-    getCapabilities: async (context) => (await loaded()).getCapabilities(context),
-    getAddress: async (parameters, context) => (await loaded()).getAddress(parameters, context),
-    getExtendedPublicKey: async (parameters, context) =>
-      (await loaded()).getExtendedPublicKey(parameters, context),
-    signTransaction: async (request, context) => (await loaded()).signTransaction(request, context),
-    signMessage: async (request, context) => (await loaded()).signMessage(request, context),
-    signTypedData: async (request, context) => (await loaded()).signTypedData(request, context),
-    signAuthorization: async (request, context) =>
-      (await loaded()).signAuthorization(request, context),
+    getCapabilities: forward('getCapabilities'),
+    getAddress: forward('getAddress'),
+    getExtendedPublicKey: forward('getExtendedPublicKey'),
+    signTransaction: forward('signTransaction'),
+    signMessage: forward('signMessage'),
+    signTypedData: forward('signTypedData'),
+    signAuthorization: forward('signAuthorization'),
     toError: (error, operation) =>
       driver
         ? driver.toError(error, operation)

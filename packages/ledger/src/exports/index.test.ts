@@ -10,12 +10,7 @@ test('exports', () => {
       "LedgerTransportUnavailableError",
       "UserGestureRequiredError",
       "createLedgerSigner",
-      "ledgerAppVersions",
-      "ledgerErrorNames",
-      "ledgerStatusWords",
       "toLedgerAccount",
-      "toLedgerCapabilities",
-      "toLedgerError",
     ]
   `)
 })

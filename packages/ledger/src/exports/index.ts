@@ -14,5 +14,3 @@ export {
 } from '../errors.js'
 export type { LedgerTransport } from '../resolveTransport.js'
 export { type ToLedgerAccountParameters, toLedgerAccount } from '../toLedgerAccount.js'
-export { ledgerAppVersions, toLedgerCapabilities } from '../toLedgerCapabilities.js'
-export { ledgerErrorNames, ledgerStatusWords, toLedgerError } from '../toLedgerError.js'

@@ -10,13 +10,8 @@ test('exports', () => {
       "InvalidManifestError",
       "TrezorInitError",
       "TrezorPermissionError",
-      "buildSignTransactionRequest",
       "createTrezorSigner",
-      "maxTrezorChainId",
-      "maxTrezorLegacyChainId",
       "toTrezorAccount",
-      "toTrezorCapabilities",
-      "toTrezorError",
     ]
   `)
 })
@@ -24,6 +19,5 @@ test('exports', () => {
 test('the entry imports no Trezor Connect package until a device is used', () => {
   expect(staticImports(fileURLToPath(new URL('./index.ts', import.meta.url)))).toEqual([
     '@airlock/core',
-    'viem',
   ])
 })

@@ -1,10 +1,4 @@
 export {
-  type BuildSignTransactionRequestParameters,
-  buildSignTransactionRequest,
-  maxTrezorChainId,
-  maxTrezorLegacyChainId,
-} from '../buildSignTransactionRequest.js'
-export {
   type CreateTrezorSignerParameters,
   createTrezorSigner,
   type TrezorSigner,
@@ -20,8 +14,6 @@ export {
   type TrezorPermissionErrorType,
 } from '../errors.js'
 export { type ToTrezorAccountParameters, toTrezorAccount } from '../toTrezorAccount.js'
-export { toTrezorCapabilities } from '../toTrezorCapabilities.js'
-export { type ToTrezorErrorOptions, toTrezorError } from '../toTrezorError.js'
 export type {
   TrezorConnectLike,
   TrezorConnectResponse,

@@ -47,15 +47,27 @@ test('the build imports device packages only dynamically', async () => {
       outDir,
       logLevel: 'silent',
     })
-    const code = await readFile(join(outDir, 'index.js'), 'utf8')
-    const imports = [...code.matchAll(/\bimport\s*(?:[\w*{}\s,]+from\s*)?["']([^"']+)["']/g)]
-    const dynamic = [...code.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)]
-    expect(imports.map((match) => match[1]).filter((name) => devicePackage.test(name!))).toEqual([])
-    expect([...new Set(dynamic.map((match) => match[1]))].sort()).toEqual([
+    const importsOf = async (file: string) => {
+      const code = await readFile(join(outDir, file), 'utf8')
+      const fromStatements = /\bimport\s*(?:[\w*{}\s,]+from\s*)?["']([^"']+)["']/g
+      return {
+        static: [...code.matchAll(fromStatements)].map((match) => match[1]!),
+        dynamic: [...new Set([...code.matchAll(dynamicImport)].map((match) => match[1]!))].sort(),
+      }
+    }
+    const dynamicImport = /\bimport\(\s*["']([^"']+)["']\s*\)/g
+    const entry = await importsOf('index.js')
+    expect(entry.static.filter((name) => devicePackage.test(name))).toEqual([])
+    expect(entry.static).not.toContain('@airlock/provider')
+    const providerChunk = entry.dynamic.find((name) => name.startsWith('./provider'))
+    expect(entry.dynamic.filter((name) => name !== providerChunk)).toEqual([
       '@airlock/ledger',
-      '@airlock/provider',
       '@airlock/trezor',
     ])
+    // The provider chunk names only what the connectors use, so the announcer is left out.
+    expect((await readFile(join(outDir, providerChunk!), 'utf8')).replace(/\s+/g, ' ')).toMatch(
+      /import \{ createHardwareProvider, toProviderRpcError \} from "@airlock\/provider"/,
+    )
   } finally {
     await rm(outDir, { recursive: true, force: true })
   }

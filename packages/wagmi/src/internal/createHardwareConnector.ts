@@ -57,7 +57,7 @@ export function createHardwareConnector<type extends string>({
         }
       } catch (error) {
         // The provider package is loaded with the device package, on connect.
-        const { toProviderRpcError } = await import('@airlock/provider')
+        const { toProviderRpcError } = await import('./provider.js')
         throw toProviderRpcError(error)
       }
     },
@@ -77,7 +77,7 @@ export function createHardwareConnector<type extends string>({
       loading ??= (async () => {
         const [account, { createHardwareProvider }] = await Promise.all([
           getAccount(),
-          import('@airlock/provider'),
+          import('./provider.js'),
         ])
         const provider = createHardwareProvider({
           account,

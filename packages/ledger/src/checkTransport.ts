@@ -1,0 +1,20 @@
+import type Transport from '@ledgerhq/hw-transport'
+import { LedgerTransportUnavailableError } from './errors.js'
+import type { LedgerTransport } from './resolveTransport.js'
+
+/** Throws `LedgerTransportUnavailableError` unless `transport` is a `LedgerTransport`. */
+export function checkTransport(transport: LedgerTransport = 'webusb'): void {
+  if (
+    typeof transport === 'function' ||
+    transport === 'webusb' ||
+    transport === 'webhid' ||
+    transport === 'node-hid' ||
+    (transport && typeof (transport as Transport).exchange === 'function')
+  )
+    return
+  throw new LedgerTransportUnavailableError({
+    transport: String(transport),
+    reason:
+      "`transport` must be 'webusb', 'webhid', 'node-hid', a Transport or a function returning one",
+  })
+}

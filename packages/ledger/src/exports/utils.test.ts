@@ -1,0 +1,14 @@
+import { expect, test } from 'vitest'
+import * as exports from './utils.js'
+
+test('exports', () => {
+  expect(Object.keys(exports).sort()).toMatchInlineSnapshot(`
+    [
+      "ledgerAppVersions",
+      "ledgerErrorNames",
+      "ledgerStatusWords",
+      "toLedgerCapabilities",
+      "toLedgerError",
+    ]
+  `)
+})

@@ -1,0 +1,14 @@
+import { expect, test } from 'vitest'
+import * as exports from './utils.js'
+
+test('exports', () => {
+  expect(Object.keys(exports).sort()).toMatchInlineSnapshot(`
+    [
+      "buildSignTransactionRequest",
+      "maxTrezorChainId",
+      "maxTrezorLegacyChainId",
+      "toTrezorCapabilities",
+      "toTrezorError",
+    ]
+  `)
+})
