@@ -16,7 +16,10 @@ export default defineConfig({
           name: 'ledger',
           test: /src\/(errors|checkTransport|createLedgerSigner|toLedgerAccount)\.ts$/,
         },
-        { name: 'driver', test: /src\/(?!ledgerSdk|installBuffer)\w+\.ts$/ },
+        {
+          name: 'driver',
+          test: /src\/(?!ledgerTransports|ledgerEthApp|ledgerEip712|installBuffer)\w+\.ts$/,
+        },
       ],
     },
   },

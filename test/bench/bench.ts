@@ -23,7 +23,7 @@ const endToEnd = await measureEndToEnd(packages)
 const ms = (value: number) => `${value.toFixed(2)} ms`
 const table = (head: string[], rows: (string | number)[][]) =>
   [head, head.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n')
-const [eagerBudget, ledgerTarget, , trezorTarget] = bundleBudgets(sizes)
+const [eagerBudget, ledgerBudget, trezorTarget] = bundleBudgets(sizes)
 const verdict = ({ actual, limit }: { actual: number; limit: number }) =>
   `${formatKb(limit)}: ${actual <= limit ? 'met' : 'missed'}, ${formatKb(Math.abs(limit - actual))} ${actual <= limit ? 'under' : 'over'}`
 
@@ -48,7 +48,17 @@ console.log(
       [
         'Ledger picked (wagmi, WebUSB): connect and first signature',
         sizes.ledgerOnConnect,
-        verdict(ledgerTarget!),
+        verdict(ledgerBudget!),
+      ],
+      [
+        '… then the first full EIP-712 signature adds (hw-app-eth’s EIP-712 module)',
+        sizes.ledgerFullEip712,
+        '—',
+      ],
+      [
+        '… or, with `clearSigning: true`, the first signature adds (all of hw-app-eth)',
+        sizes.ledgerClearSigning,
+        '—',
       ],
       [
         'Trezor picked (wagmi): connect and first signature',

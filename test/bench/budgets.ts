@@ -16,15 +16,11 @@ export type Budget = {
 }
 
 /**
- * The bundle-size budgets. The eager budget is enforced. The on-connect targets (the bare SDK + 5 kB)
- * are not met yet (see the README's "Performance"), so they are reported, and a ceiling of the bare
- * SDK + 16 kB is enforced instead, to catch regressions.
+ * The bundle-size budgets, enforced by `pnpm size` except the Trezor target (the bare SDK + 5 kB),
+ * which is not met yet (see the README's "Performance"): it is reported, and a ceiling of the bare
+ * SDK + 16 kB is enforced in its place, to catch regressions.
  */
 export function bundleBudgets(sizes: BundleSizes): Budget[] {
-  const onConnect = (name: string, actual: number, bare: number, baseline: string): Budget[] => [
-    { name, actual, limit: bare + 5 * kB, rule: `target: ${baseline} + 5 kB`, enforced: false },
-    { name, actual, limit: bare + 16 * kB, rule: `ceiling: ${baseline} + 16 kB`, enforced: true },
-  ]
   return [
     {
       name: 'Airlock eager (core, ledger, trezor, wagmi; viem and @wagmi/core external)',
@@ -33,18 +29,27 @@ export function bundleBudgets(sizes: BundleSizes): Budget[] {
       rule: '8 kB',
       enforced: true,
     },
-    ...onConnect(
-      'Ledger on connect (wagmi, WebUSB, through the first signature)',
-      sizes.ledgerOnConnect.gzip,
-      sizes.bareLedger.gzip,
-      'bare hw-app-eth + hw-transport-webusb + buffer',
-    ),
-    ...onConnect(
-      'Trezor on connect (wagmi, through the first signature)',
-      sizes.trezorOnConnect.gzip,
-      sizes.bareTrezor.gzip,
-      'bare @trezor/connect-web',
-    ),
+    {
+      name: 'Ledger picked (wagmi, WebUSB): connect and first signature',
+      actual: sizes.ledgerOnConnect.gzip,
+      limit: sizes.bareLedger.gzip + 5 * kB,
+      rule: 'bare hw-app-eth + hw-transport-webusb + buffer + 5 kB',
+      enforced: true,
+    },
+    {
+      name: 'Trezor picked (wagmi): connect and first signature',
+      actual: sizes.trezorOnConnect.gzip,
+      limit: sizes.bareTrezor.gzip + 5 * kB,
+      rule: 'target: bare @trezor/connect-web + 5 kB',
+      enforced: false,
+    },
+    {
+      name: 'Trezor picked (wagmi): connect and first signature',
+      actual: sizes.trezorOnConnect.gzip,
+      limit: sizes.bareTrezor.gzip + 16 * kB,
+      rule: 'ceiling: bare @trezor/connect-web + 16 kB',
+      enforced: true,
+    },
   ]
 }
 

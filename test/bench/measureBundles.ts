@@ -14,8 +14,15 @@ export type BundleSizes = {
   eager: BundleSize
   /** Every export of the four packages (upper bound; for reference, not budgeted). */
   eagerEveryExport: BundleSize
-  /** What that dApp adds once the user picks a Ledger (wagmi, WebUSB), through the first signature. */
+  /**
+   * What that dApp adds once the user picks a Ledger (wagmi, WebUSB), through the first transaction
+   * or message signature.
+   */
   ledgerOnConnect: BundleSize
+  /** What the first full EIP-712 signature adds to that: hw-app-eth's EIP-712 module. */
+  ledgerFullEip712: BundleSize
+  /** What `clearSigning: true` adds instead: all of hw-app-eth, with Ledger's metadata services. */
+  ledgerClearSigning: BundleSize
   /** What that dApp adds once the user picks a Trezor (wagmi), through the first signature. */
   trezorOnConnect: BundleSize
   /** hw-app-eth + hw-transport-webusb + the `buffer` shim imported directly, one bundle. */
@@ -99,9 +106,13 @@ export { default as TransportWebUSB } from '@ledgerhq/hw-transport-webusb'
 // viem pins, so the app already ships them.
 const connectPaths = {
   ledger:
-    /(packages\/(core|wagmi|ledger|provider)\/|node_modules\/(@ledgerhq\/(hw-app-eth|hw-transport|hw-transport-webusb)|buffer)\/)/,
+    /(packages\/(core|wagmi|ledger|provider)\/|node_modules\/(@ledgerhq\/(hw-transport|hw-transport-webusb)|buffer)\/)/,
   trezor: /(packages\/(core|wagmi|trezor|provider)\/|node_modules\/@trezor\/connect-web\/)/,
 }
+// What the Ledger driver loads later: hw-app-eth's EIP-712 module for full EIP-712, all of
+// hw-app-eth for `clearSigning: true`.
+const ledgerEip712 = /packages\/ledger\/dist\/ledgerEip712-/
+const ledgerEthApp = /packages\/ledger\/dist\/ledgerEthApp-/
 
 /** Bundles each entry with esbuild as a browser dApp would (its peers external) and sizes the chunks. */
 export async function measureBundles(): Promise<BundleSizes> {
@@ -112,11 +123,24 @@ export async function measureBundles(): Promise<BundleSizes> {
     bundle(entries.bareTrezor, { splitting: false }),
   ])
   const eagerFiles = loadedOnStart(eager)
+  const onLedgerPath = (file: string) =>
+    connectPaths.ledger.test(file) && !ledgerEip712.test(file) && !ledgerEthApp.test(file)
+  const ledgerOnConnect = loadedOnConnect(eager, onLedgerPath)
+  const ledgerThen = (later: RegExp) => {
+    const files = loadedOnConnect(eager, (file) => onLedgerPath(file) || later.test(file))
+    for (const file of ledgerOnConnect) files.delete(file)
+    return files
+  }
   return {
     eager: size(eager, eagerFiles),
     eagerEveryExport: size(eagerEveryExport, loadedOnStart(eagerEveryExport)),
-    ledgerOnConnect: size(eager, loadedOnConnect(eager, connectPaths.ledger)),
-    trezorOnConnect: size(eager, loadedOnConnect(eager, connectPaths.trezor)),
+    ledgerOnConnect: size(eager, ledgerOnConnect),
+    ledgerFullEip712: size(eager, ledgerThen(ledgerEip712)),
+    ledgerClearSigning: size(eager, ledgerThen(ledgerEthApp)),
+    trezorOnConnect: size(
+      eager,
+      loadedOnConnect(eager, (file) => connectPaths.trezor.test(file)),
+    ),
     bareLedger: size(bareLedger, new Set(bareLedger.contents.keys())),
     bareTrezor: size(bareTrezor, new Set(bareTrezor.contents.keys())),
     eagerContents: contentsByPackage(eager, eagerFiles),
@@ -191,10 +215,10 @@ function loadedOnStart(bundle: Bundle): Set<string> {
   return closure(bundle, [bundle.main], () => false)
 }
 
-/** The chunks a connect adds: dynamic imports into `path`, followed transitively, minus the start. */
-function loadedOnConnect(bundle: Bundle, path: RegExp): Set<string> {
+/** The chunks a connect adds: dynamic imports whose entry `follows`, transitively, minus the start. */
+function loadedOnConnect(bundle: Bundle, follows: (entryPoint: string) => boolean): Set<string> {
   const start = loadedOnStart(bundle)
-  const onPath = (file: string) => path.test(bundle.metafile.outputs[file]?.entryPoint ?? '')
+  const onPath = (file: string) => follows(bundle.metafile.outputs[file]?.entryPoint ?? '')
   const files = closure(bundle, [...start], onPath)
   for (const file of start) files.delete(file)
   return files

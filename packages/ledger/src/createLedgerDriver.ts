@@ -10,11 +10,18 @@ import {
   UnknownDeviceError,
   UnsupportedByDeviceError,
 } from '@airlock/core'
+import type Eth from '@ledgerhq/hw-app-eth'
 import type Transport from '@ledgerhq/hw-transport'
 import { getAddress, type Hex, isAddressEqual } from 'viem'
 import { publicKeyToAddress } from 'viem/accounts'
-import { encodeAuthorization, encodePath } from './encodeAuthorization.js'
-import { type LedgerModules, loadLedgerModules } from './loadLedgerModules.js'
+import { createEthereumApp, type EthereumApp } from './createEthereumApp.js'
+import { encodeAuthorization } from './encodeAuthorization.js'
+import {
+  type LedgerModules,
+  loadLedgerEip712,
+  loadLedgerEthApp,
+  loadLedgerModules,
+} from './loadLedgerModules.js'
 import { findFullModeObstacle, hashTypedDataParts, toEip712Message } from './prepareTypedData.js'
 import { type LedgerTransport, resolveTransport } from './resolveTransport.js'
 import { toLedgerCapabilities } from './toLedgerCapabilities.js'
@@ -46,10 +53,16 @@ type Call = {
   modules: LedgerModules
   /** The transport for this call only; inert once the call is aborted. */
   link: Transport
-  eth: ReturnType<LedgerModules['createEth']>
+  /** The app commands that need no metadata: addresses, blind transactions, messages, hashed EIP-712. */
+  app: EthereumApp
+  /** hw-app-eth on this call's transport, loaded on first need: full EIP-712 and clear signing. */
+  eth: () => Promise<Eth>
 }
 
-/** The Ledger half of a `HardwareSigner`: talks to the Ethereum app through hw-app-eth. */
+/**
+ * The Ledger half of a `HardwareSigner`: talks to the Ethereum app over hw-transport, with
+ * hw-app-eth for full EIP-712 and clear signing.
+ */
 export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): HardwareSignerDriver {
   const { clearSigning = false, onTypedDataMode } = options
   const connection = resolveTransport(options.transport)
@@ -89,8 +102,9 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
     context.signal.addEventListener('abort', onAbort, { once: true })
     try {
       const link = new modules.CallTransport(current.transport, context.signal)
-      const eth = modules.createEth(link, { clearSigning })
-      return await body({ session: current, modules, link, eth })
+      const app = createEthereumApp(link, modules.Buffer)
+      const eth = async () => (await loadLedgerEthApp()).createEth(link, { clearSigning })
+      return await body({ session: current, modules, link, app, eth })
     } catch (cause) {
       if (context.signal.aborted) throw context.signal.reason
       const error = toLedgerError(cause, operation)
@@ -106,8 +120,8 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
     }
   }
 
-  async function readCapabilities({ session, eth }: Call): Promise<DeviceCapabilities> {
-    session.version ??= (await eth.getAppConfiguration()).version
+  async function readCapabilities({ session, app }: Call): Promise<DeviceCapabilities> {
+    session.version ??= (await app.getAppConfiguration()).version
     return toLedgerCapabilities({
       version: session.version,
       model: session.transport.deviceModel?.id,
@@ -121,10 +135,10 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
     getCapabilities: (context) => run('getCapabilities', context, readCapabilities),
 
     getAddress: ({ path, display = false, chainId }, context) =>
-      run('getAddress', context, async ({ eth }) => {
+      run('getAddress', context, async ({ app }) => {
         if (display) context.status({ type: 'confirm-on-device', operation: 'getAddress' })
-        const result = await eth.getAddress(toLedgerPath(path), display, false, chainId?.toString())
-        const publicKey = `0x${result.publicKey}` as Hex
+        const result = await app.getAddress(path, { display, chainCode: false, chainId })
+        const publicKey = result.publicKey
         const address = publicKeyToAddress(publicKey)
         if (!isAddressEqual(address, getAddress(result.address)))
           throw new UnknownDeviceError({
@@ -134,18 +148,22 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
       }),
 
     getExtendedPublicKey: ({ path }, context) =>
-      run('getExtendedPublicKey', context, async ({ eth }) => {
-        const result = await eth.getAddress(toLedgerPath(path), false, true)
-        return { publicKey: `0x${result.publicKey}`, chainCode: `0x${result.chainCode}` }
+      run('getExtendedPublicKey', context, async ({ app }) => {
+        const result = await app.getAddress(path, { display: false, chainCode: true })
+        return { publicKey: result.publicKey, chainCode: result.chainCode! }
       }),
 
     signTransaction: ({ path, serializedTransaction }, context) =>
-      run('signTransaction', context, async ({ eth, modules }) => {
+      run('signTransaction', context, async ({ app, eth }) => {
+        if (!clearSigning) {
+          context.status({ type: 'confirm-on-device', operation: 'signTransaction' })
+          const response = await app.signTransaction(path, serializedTransaction)
+          return toDeviceSignature(response, (v) => toTransactionYParity(v, serializedTransaction))
+        }
         const raw = serializedTransaction.slice(2)
-        // `null` makes hw-app-eth skip Ledger's services (Eth.ts signTransaction: `undefined` calls them).
-        const resolution = clearSigning ? await modules.resolveClearSigning(raw) : null
+        const resolution = await (await loadLedgerEthApp()).resolveClearSigning(raw)
         context.status({ type: 'confirm-on-device', operation: 'signTransaction' })
-        const { v, r, s } = await eth.signTransaction(toLedgerPath(path), raw, resolution)
+        const { v, r, s } = await (await eth()).signTransaction(toLedgerPath(path), raw, resolution)
         return {
           r: `0x${r}`,
           s: `0x${s}`,
@@ -154,21 +172,10 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
       }),
 
     signMessage: ({ path, message }, context) =>
-      run('signMessage', context, async ({ eth, link, modules }) => {
+      run('signMessage', context, async ({ app }) => {
         context.status({ type: 'confirm-on-device', operation: 'signMessage' })
-        if (message.length > 2) {
-          const { v, r, s } = await eth.signPersonalMessage(toLedgerPath(path), message.slice(2))
-          return { r: `0x${r}`, s: `0x${s}`, yParity: toYParity(v, { kind: 'message' }) }
-        }
-        // hw-app-eth's signPersonalMessage sends nothing for an empty message, then reads
-        // `response[0]` of undefined (src/Eth.ts, its `while (offset !== message.length)` loop):
-        // send the one APDU, `path || length 0`, ourselves.
-        const data = modules.Buffer.concat([
-          modules.Buffer.from(encodePath(path)),
-          modules.Buffer.alloc(4),
-        ])
-        const response = await link.send(0xe0, 0x08, 0x00, 0x00, data)
-        return toDeviceSignature(response, 'message')
+        const response = await app.signPersonalMessage(path, message)
+        return toDeviceSignature(response, (v) => toYParity(v, { kind: 'message' }))
       }),
 
     signTypedData: ({ path, typedData }, context) =>
@@ -178,17 +185,20 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
             operation: 'sign typed data whose primary type is EIP712Domain',
             reason: 'the Ethereum app signs a domain only together with a message',
           })
-        const { eth, session } = call
-        const ledgerPath = toLedgerPath(path)
+        const { app, eth, link, session } = call
         let mode = chooseTypedDataMode(await readCapabilities(call), typedData)
         if (mode.mode === 'full') {
           onTypedDataMode?.(mode)
           context.status({ type: 'confirm-on-device', operation: 'signTypedData' })
           try {
-            const { v, r, s } = await eth.signEIP712Message(
-              ledgerPath,
-              toEip712Message(typedData) as never,
-            )
+            const message = toEip712Message(typedData) as never
+            const { v, r, s } = clearSigning
+              ? await (await eth()).signEIP712Message(toLedgerPath(path), message)
+              : await (await loadLedgerEip712()).signEIP712Message(
+                  link,
+                  toLedgerPath(path),
+                  message,
+                )
             return { r: `0x${r}`, s: `0x${s}`, yParity: toYParity(v, { kind: 'message' }) }
           } catch (error) {
             const code = (error as { statusCode?: unknown } | null)?.statusCode
@@ -204,12 +214,8 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
         const { domainSeparator, messageHash } = hashTypedDataParts(typedData)
         onTypedDataMode?.(mode)
         context.status({ type: 'confirm-on-device', operation: 'signTypedData' })
-        const { v, r, s } = await eth.signEIP712HashedMessage(
-          ledgerPath,
-          domainSeparator.slice(2),
-          messageHash.slice(2),
-        )
-        return { r: `0x${r}`, s: `0x${s}`, yParity: toYParity(v, { kind: 'message' }) }
+        const response = await app.signEIP712HashedMessage(path, domainSeparator, messageHash)
+        return toDeviceSignature(response, (v) => toYParity(v, { kind: 'message' }))
       }),
 
     signAuthorization: ({ path, authorization }, context) =>
@@ -219,7 +225,7 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
         let response: Uint8Array = new Uint8Array()
         for (const { p1, data } of apdus)
           response = await link.send(0xe0, 0x34, p1, 0x00, modules.Buffer.from(data))
-        return toDeviceSignature(response, 'typed')
+        return toDeviceSignature(response, (v) => toYParity(v, { kind: 'typed' }))
       }),
 
     toError: toLedgerError,
@@ -247,8 +253,8 @@ export function chooseTypedDataMode(
   return obstacle ? { mode: 'hashed', reason: obstacle } : { mode: 'full', reason: 'supported' }
 }
 
-/** `v || r || s` as the app answers (status word after). */
-function toDeviceSignature(response: Uint8Array, kind: 'message' | 'typed'): DeviceSignature {
+/** `v || r || s` as the app answers (status word after); `toParity` reads `v` for the operation. */
+function toDeviceSignature(response: Uint8Array, toParity: (v: number) => 0 | 1): DeviceSignature {
   if (response.length < 65)
     throw new UnknownDeviceError({
       details: `the device answered ${response.length} bytes, not a signature`,
@@ -258,7 +264,7 @@ function toDeviceSignature(response: Uint8Array, kind: 'message' | 'typed'): Dev
   return {
     r: hex(response.subarray(1, 33)),
     s: hex(response.subarray(33, 65)),
-    yParity: toYParity(response[0]!, { kind }),
+    yParity: toParity(response[0]!),
   }
 }
 

@@ -35,7 +35,7 @@ async function openWebUsb(): Promise<Transport> {
       reason:
         'navigator.usb is missing: this is not a browser with WebUSB, or the page is not https',
     })
-  const module = (await import('./ledgerSdk.js')).webusb
+  const module = (await import('./ledgerTransports.js')).webusb
   return unwrapDefault<OpenableTransport>(module, isOpenable).create()
 }
 
@@ -46,7 +46,7 @@ async function openWebHid(): Promise<Transport> {
       reason:
         'navigator.hid is missing: this is not a browser with WebHID, or the page is not https',
     })
-  const module = (await import('./ledgerSdk.js')).webhid
+  const module = (await import('./ledgerTransports.js')).webhid
   return unwrapDefault<OpenableTransport>(module, isOpenable).create()
 }
 

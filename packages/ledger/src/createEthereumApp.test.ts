@@ -1,0 +1,190 @@
+/**
+ * `createEthereumApp` against `@ledgerhq/hw-app-eth` itself: both drive the same recording
+ * transport, and every APDU they send must be the same, byte for byte, and so must what they read
+ * from the answers.
+ */
+import { transaction as transactionArbitrary } from '@airlock/fixtures/arbitraries'
+import type Eth from '@ledgerhq/hw-app-eth'
+import type Transport from '@ledgerhq/hw-transport'
+import fc from 'fast-check'
+import { bytesToHex, type Hex, serializeTransaction, toHex } from 'viem'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { chunkTransaction, createEthereumApp } from './createEthereumApp.js'
+import { encodePath } from './encodeAuthorization.js'
+import { type LedgerModules, loadLedgerEthApp, loadLedgerModules } from './loadLedgerModules.js'
+
+let modules: LedgerModules
+let createEth: (transport: Transport) => Eth
+
+beforeAll(async () => {
+  modules = await loadLedgerModules()
+  const ethApp = await loadLedgerEthApp()
+  createEth = (transport) => ethApp.createEth(transport, { clearSigning: false })
+})
+
+const publicKey = new Uint8Array(65).map((_, i) => (i === 0 ? 4 : (i * 7) & 0xff))
+const addressAscii = new TextEncoder().encode('f39Fd6e51aad88F6F4ce6aB8827279cffFb92266')
+const chainCode = new Uint8Array(32).map((_, i) => 255 - i)
+const signature = new Uint8Array(65).map((_, i) => (i === 0 ? 0x1b : i))
+const ok = [0x90, 0x00]
+
+/** Answers like the Ethereum app, by instruction, and records every APDU. */
+function recordingTransport(): { transport: Transport; apdus: Hex[] } {
+  const apdus: Hex[] = []
+  const answer = (apdu: Uint8Array): number[] => {
+    if (apdu[1] === 0x02)
+      return [publicKey.length, ...publicKey, addressAscii.length, ...addressAscii, ...chainCode]
+    if (apdu[1] === 0x06) return [0x01, 1, 12, 0]
+    return [...signature]
+  }
+  const inner = {
+    deviceModel: undefined,
+    async exchange(apdu: Buffer) {
+      apdus.push(bytesToHex(apdu))
+      return modules.Buffer.from([...answer(apdu), ...ok])
+    },
+  } as unknown as Transport
+  return { transport: new modules.CallTransport(inner, new AbortController().signal), apdus }
+}
+
+function both() {
+  const theirs = recordingTransport()
+  const ours = recordingTransport()
+  return {
+    eth: createEth(theirs.transport),
+    app: createEthereumApp(ours.transport, modules.Buffer),
+    theirs: theirs.apdus,
+    ours: ours.apdus,
+  }
+}
+
+const path = fc
+  .array(fc.record({ index: fc.integer({ min: 0, max: 2 ** 31 - 1 }), hardened: fc.boolean() }), {
+    minLength: 1,
+    maxLength: 10,
+  })
+  .map((parts) => `m/${parts.map((p) => `${p.index}${p.hardened ? "'" : ''}`).join('/')}`)
+const withoutM = (value: string) => value.slice(2)
+
+describe('the same APDUs as hw-app-eth 7.9', () => {
+  test('getAppConfiguration', async () => {
+    const { eth, app, theirs, ours } = both()
+    const expected = await eth.getAppConfiguration()
+    expect(await app.getAppConfiguration()).toEqual({ version: expected.version })
+    expect(ours).toEqual(theirs)
+  })
+
+  test('getAddress, with and without display, chain code and chain id', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        path,
+        fc.boolean(),
+        fc.boolean(),
+        fc.option(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), { nil: undefined }),
+        async (path, display, withChainCode, chainId) => {
+          const { eth, app, theirs, ours } = both()
+          const expected = await eth.getAddress(
+            withoutM(path),
+            display,
+            withChainCode,
+            chainId?.toString(),
+          )
+          const actual = await app.getAddress(path, { display, chainCode: withChainCode, chainId })
+          expect(ours).toEqual(theirs)
+          expect(actual).toEqual({
+            publicKey: `0x${expected.publicKey}`,
+            address: expected.address,
+            chainCode: expected.chainCode === undefined ? undefined : `0x${expected.chainCode}`,
+          })
+        },
+      ),
+      { numRuns: 60 },
+    )
+  })
+
+  test('signTransaction: every type, calldata up to 600 bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(path, transactionArbitrary, async (path, transaction) => {
+        await expectSameTransactionApdus(path, serializeTransaction(transaction))
+      }),
+      { numRuns: 80 },
+    )
+  })
+
+  test('signTransaction: legacy sizes across APDU boundaries (the trailing-fields rule)', async () => {
+    for (let length = 180; length <= 800; length++) {
+      const serialized = serializeTransaction({
+        type: 'legacy',
+        chainId: length % 3 === 0 ? 1 : 2 ** 32 + length,
+        nonce: length,
+        gasPrice: 1n,
+        gas: 21_000n,
+        to: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
+        data: toHex(new Uint8Array(length).fill(0xab)),
+      })
+      await expectSameTransactionApdus("m/44'/60'/0'/0/0", serialized)
+    }
+  })
+
+  test('signPersonalMessage: lengths across the 150-byte APDUs', async () => {
+    const lengths = [1, 2, 100, 128, 129, 130, 131, 150, 278, 279, 280, 281, 430, 431, 1000, 5000]
+    for (const messagePath of ["m/44'/60'/0'/0/0", "m/44'/60'/0'"])
+      for (const length of lengths) {
+        const message = toHex(new Uint8Array(length).map((_, i) => i & 0xff))
+        const { eth, app, theirs, ours } = both()
+        const expected = await eth.signPersonalMessage(withoutM(messagePath), message.slice(2))
+        const response = await app.signPersonalMessage(messagePath, message)
+        expect(ours).toEqual(theirs)
+        expect(response[0]).toBe(expected.v)
+        expect(bytesToHex(response.subarray(1, 33)).slice(2)).toBe(expected.r)
+      }
+  })
+
+  test('signPersonalMessage of an empty message: one APDU, path and length 0', async () => {
+    const { app, ours } = both()
+    await app.signPersonalMessage("m/44'/60'/0'/0/0", '0x')
+    expect(ours).toEqual([
+      bytesToHex(
+        new Uint8Array([0xe0, 0x08, 0x00, 0x00, 25, ...encodePath("m/44'/60'/0'/0/0"), 0, 0, 0, 0]),
+      ),
+    ])
+  })
+
+  test('signEIP712HashedMessage', async () => {
+    const bytes32 = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => toHex(b))
+    await fc.assert(
+      fc.asyncProperty(path, bytes32, bytes32, async (path, domain, message) => {
+        const { eth, app, theirs, ours } = both()
+        await eth.signEIP712HashedMessage(withoutM(path), domain.slice(2), message.slice(2))
+        await app.signEIP712HashedMessage(path, domain, message)
+        expect(ours).toEqual(theirs)
+      }),
+      { numRuns: 30 },
+    )
+  })
+})
+
+test('chunkTransaction never leaves a legacy transaction’s trailing fields alone in the last APDU', () => {
+  const path = encodePath("m/44'/60'/0'/0/0")
+  for (let length = 180; length <= 800; length++) {
+    const serialized = serializeTransaction({
+      type: 'legacy',
+      chainId: 1,
+      nonce: 0,
+      gasPrice: 1n,
+      gas: 21_000n,
+      data: toHex(new Uint8Array(length)),
+    })
+    const chunks = chunkTransaction(path, Uint8Array.from(Buffer.from(serialized.slice(2), 'hex')))
+    // chainId 1, then two empty fields: `01 80 80`.
+    expect(chunks.at(-1)!.length).toBeGreaterThan(3)
+    expect(chunks.every((chunk) => chunk.length <= 255)).toBe(true)
+  }
+})
+
+async function expectSameTransactionApdus(path: string, serialized: Hex) {
+  const { eth, app, theirs, ours } = both()
+  await eth.signTransaction(withoutM(path), serialized.slice(2), null)
+  await app.signTransaction(path, serialized)
+  expect(ours).toEqual(theirs)
+}

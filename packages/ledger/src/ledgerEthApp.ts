@@ -1,0 +1,7 @@
+/**
+ * `@ledgerhq/hw-app-eth` for browsers, loaded with one `import()` only for what needs it: full
+ * EIP-712 and `clearSigning: true`. Node loads the CommonJS build instead (`importLedgerPackage`).
+ */
+import './installBuffer.js'
+
+export * as app from '@ledgerhq/hw-app-eth'
