@@ -7,12 +7,18 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
+  // What an app loads on import (`core`), and what it loads with the first account (`account`):
+  // one chunk each, since an app's bundler splits chunks by file.
   outputOptions: {
     codeSplitting: {
       groups: [
         {
           name: 'core',
           test: /src\/((errors|path|signer)\/\w+|account\/toHardwareAccount|discovery\/discoverAccounts)\.ts$/,
+        },
+        {
+          name: 'account',
+          test: /src\/(account\/(createHardwareAccount|normalizeTypedData|serializeUnsignedTransaction|toSignableMessage)|signature\/\w+)\.ts$/,
         },
       ],
     },

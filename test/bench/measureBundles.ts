@@ -109,6 +109,8 @@ const connectPaths = {
     /(packages\/(core|wagmi|ledger|provider)\/|node_modules\/(@ledgerhq\/(hw-transport|hw-transport-webusb)|buffer)\/)/,
   trezor: /(packages\/(core|wagmi|trezor|provider)\/|node_modules\/@trezor\/connect-web\/)/,
 }
+// Account discovery, which a connect does not use.
+const discovery = /packages\/core\/dist\/discoverPage-/
 // What the Ledger driver loads later: hw-app-eth's EIP-712 module for full EIP-712, all of
 // hw-app-eth for `clearSigning: true`.
 const ledgerEip712 = /packages\/ledger\/dist\/ledgerEip712-/
@@ -124,7 +126,10 @@ export async function measureBundles(): Promise<BundleSizes> {
   ])
   const eagerFiles = loadedOnStart(eager)
   const onLedgerPath = (file: string) =>
-    connectPaths.ledger.test(file) && !ledgerEip712.test(file) && !ledgerEthApp.test(file)
+    connectPaths.ledger.test(file) &&
+    !discovery.test(file) &&
+    !ledgerEip712.test(file) &&
+    !ledgerEthApp.test(file)
   const ledgerOnConnect = loadedOnConnect(eager, onLedgerPath)
   const ledgerThen = (later: RegExp) => {
     const files = loadedOnConnect(eager, (file) => onLedgerPath(file) || later.test(file))
@@ -139,7 +144,7 @@ export async function measureBundles(): Promise<BundleSizes> {
     ledgerClearSigning: size(eager, ledgerThen(ledgerEthApp)),
     trezorOnConnect: size(
       eager,
-      loadedOnConnect(eager, (file) => connectPaths.trezor.test(file)),
+      loadedOnConnect(eager, (file) => connectPaths.trezor.test(file) && !discovery.test(file)),
     ),
     bareLedger: size(bareLedger, new Set(bareLedger.contents.keys())),
     bareTrezor: size(bareTrezor, new Set(bareTrezor.contents.keys())),

@@ -27,6 +27,6 @@ export async function toHardwareAccount<source extends DeviceSource = DeviceSour
 ): Promise<HardwareAccount<source>> {
   // The account and its signing pipeline load with the first account, once a device is in use,
   // not with the dApp's first page.
-  const { createHardwareAccount } = await import('./onDevice.js')
+  const { createHardwareAccount } = await import('./createHardwareAccount.js')
   return createHardwareAccount(signer, parameters)
 }

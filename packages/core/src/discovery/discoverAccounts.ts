@@ -29,6 +29,6 @@ export async function discoverAccounts(
   parameters: DiscoverAccountsParameters,
 ): Promise<DiscoveredAccount[]> {
   // Discovery talks to a device, so its code loads with the first call, not with the dApp.
-  const { discoverPage } = await import('../account/onDevice.js')
+  const { discoverPage } = await import('./discoverPage.js')
   return discoverPage(signer, parameters)
 }

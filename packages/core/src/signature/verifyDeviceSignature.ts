@@ -8,6 +8,7 @@ import {
 } from 'viem'
 import { SignatureMismatchError } from '../errors/signature.js'
 import type { DeviceSignature } from '../signer/types.js'
+import { isSignedBy } from './isSignedBy.js'
 
 export type VerifyDeviceSignatureParameters = {
   /** The account the signature must come from. */
@@ -36,8 +37,6 @@ export async function verifyDeviceSignature(
   const normalized = normalizeSignature(signature)
   // A signature the fast check rejects goes through recovery too, for the error's `recovered`.
   if (normalized && publicKey) {
-    // Loaded on first signature, with the curve code, not on import.
-    const { isSignedBy } = await import('./isSignedBy.js')
     if (await isSignedBy({ signature: normalized, hash, address, publicKey })) return normalized
   }
   let recovered: Address | undefined
