@@ -5,10 +5,6 @@ import { importLedgerPackage, unwrapDefault } from './importLedgerPackage.js'
 
 export type { LedgerEthApp, LedgerModules }
 
-let loadingModules: Promise<LedgerModules> | undefined
-let loadingEthApp: Promise<LedgerEthApp> | undefined
-let loadingEip712: Promise<LedgerEip712> | undefined
-
 type Eip712Module = typeof import('@ledgerhq/hw-app-eth/lib-es/modules/EIP712/index')
 type EIP712Message = Parameters<Eip712Module['signEIP712Message']>[2]
 
@@ -21,85 +17,62 @@ export type LedgerEip712 = {
   ) => Promise<{ v: number; r: string; s: string }>
 }
 
-/** `@ledgerhq/hw-transport`, imported once, on first device use. A failed import is retried. */
-export function loadLedgerModules(): Promise<LedgerModules> {
-  loadingModules ??= retryable(
-    async () => {
-      const transport = await importLedgerPackage(
-        '@ledgerhq/hw-transport',
-        async () => (await import('./ledgerTransports.js')).transport,
-      )
-      return createLedgerModules({
-        Transport: unwrapDefault<Parameters<typeof createLedgerModules>[0]['Transport']>(
-          transport,
-          isClass,
-        ),
-      })
-    },
-    () => {
-      loadingModules = undefined
-    },
+/** `@ledgerhq/hw-transport`, imported on first device use. */
+export const loadLedgerModules = once(async (): Promise<LedgerModules> => {
+  const transport = await importLedgerPackage(
+    '@ledgerhq/hw-transport',
+    async () => (await import('./ledgerTransports.js')).transport,
   )
-  return loadingModules
-}
+  type Base = Parameters<typeof createLedgerModules>[0]['Transport']
+  return createLedgerModules({ Transport: unwrapDefault<Base>(transport, isClass) })
+})
 
-/** `@ledgerhq/hw-app-eth`, imported once, for full EIP-712 and clear signing. A failed import is retried. */
-export function loadLedgerEthApp(): Promise<LedgerEthApp> {
-  loadingEthApp ??= retryable(
-    async () => {
-      const app = await importLedgerPackage(
-        '@ledgerhq/hw-app-eth',
-        async () => (await import('./ledgerEthApp.js')).app,
-      )
-      type Sdk = Parameters<typeof createLedgerEthApp>[0]
-      const hasEth = (candidate: unknown) =>
-        typeof (candidate as { ledgerService?: unknown }).ledgerService === 'object'
-      const module = unwrapDefault<{ default: Sdk['Eth']; ledgerService: Sdk['ledgerService'] }>(
-        app,
-        hasEth,
-      )
-      return createLedgerEthApp({
-        Eth: unwrapDefault<Sdk['Eth']>(module.default, isClass),
-        ledgerService: module.ledgerService,
-      })
-    },
-    () => {
-      loadingEthApp = undefined
-    },
+/** `@ledgerhq/hw-app-eth`, imported for clear signing (and full EIP-712 with it). */
+export const loadLedgerEthApp = once(async (): Promise<LedgerEthApp> => {
+  const app = await importLedgerPackage(
+    '@ledgerhq/hw-app-eth',
+    async () => (await import('./ledgerEthApp.js')).app,
   )
-  return loadingEthApp
-}
+  type Sdk = Parameters<typeof createLedgerEthApp>[0]
+  const hasEth = (candidate: unknown) =>
+    typeof (candidate as { ledgerService?: unknown }).ledgerService === 'object'
+  const module = unwrapDefault<{ default: Sdk['Eth']; ledgerService: Sdk['ledgerService'] }>(
+    app,
+    hasEth,
+  )
+  return createLedgerEthApp({
+    Eth: unwrapDefault<Sdk['Eth']>(module.default, isClass),
+    ledgerService: module.ledgerService,
+  })
+})
 
 /**
- * hw-app-eth's EIP-712 module alone (about 40 kB gz of the 95 kB that hw-app-eth adds to the
- * transports), imported once, for full EIP-712 without `clearSigning`. A failed import is retried.
+ * hw-app-eth's EIP-712 module alone (about 60 kB gz of the 95 kB that all of hw-app-eth adds to the
+ * transports), imported for full EIP-712 without `clearSigning`.
  */
-export function loadLedgerEip712(): Promise<LedgerEip712> {
-  loadingEip712 ??= retryable(
-    async () => {
-      const module = (await importLedgerPackage(
-        '@ledgerhq/hw-app-eth/lib/modules/EIP712/index',
-        async () => (await import('./ledgerEip712.js')).eip712,
-      )) as Eip712Module
-      return {
-        signEIP712Message: (transport, path, message) =>
-          module.signEIP712Message(transport, path, message, false, offlineLoadConfig),
-      }
-    },
-    () => {
-      loadingEip712 = undefined
-    },
-  )
-  return loadingEip712
+export const loadLedgerEip712 = once(async (): Promise<LedgerEip712> => {
+  const module = (await importLedgerPackage(
+    '@ledgerhq/hw-app-eth/lib/modules/EIP712/index',
+    async () => (await import('./ledgerEip712.js')).eip712,
+  )) as Eip712Module
+  return {
+    signEIP712Message: (transport, path, message) =>
+      module.signEIP712Message(transport, path, message, false, offlineLoadConfig),
+  }
+})
+
+/** Runs `load` once and shares its result; a failed load is tried again on the next call. */
+function once<value>(load: () => Promise<value>): () => Promise<value> {
+  let loading: Promise<value> | undefined
+  return () => {
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined
+      throw error
+    })
+    return loading
+  }
 }
 
 function isClass(candidate: unknown): boolean {
   return typeof candidate === 'function'
-}
-
-function retryable<value>(load: () => Promise<value>, reset: () => void): Promise<value> {
-  return load().catch((error: unknown) => {
-    reset()
-    throw error
-  })
 }
