@@ -164,6 +164,20 @@ describe('the same APDUs as hw-app-eth 7.9', () => {
   })
 })
 
+test('a GET_PUBLIC_KEY answer shorter than its own lengths is an UnknownDeviceError', async () => {
+  for (const answer of [[], [65, 4, 1, 2], [65, ...publicKey, 40, ...addressAscii]]) {
+    const inner = {
+      deviceModel: undefined,
+      exchange: async () => modules.Buffer.from([...answer, ...ok]),
+    } as unknown as Transport
+    const transport = new modules.CallTransport(inner, new AbortController().signal)
+    const app = createEthereumApp(transport, modules.Buffer)
+    await expect(
+      app.getAddress("m/44'/60'/0'/0/0", { display: false, chainCode: answer.length > 100 }),
+    ).rejects.toThrowError(expect.objectContaining({ name: 'UnknownDeviceError' }))
+  }
+})
+
 test('chunkTransaction never leaves a legacy transaction’s trailing fields alone in the last APDU', () => {
   const path = encodePath("m/44'/60'/0'/0/0")
   for (let length = 180; length <= 800; length++) {

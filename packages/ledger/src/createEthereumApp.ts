@@ -1,3 +1,4 @@
+import { UnknownDeviceError } from '@airlock/core'
 import type Transport from '@ledgerhq/hw-transport'
 import { bytesToHex, concat, fromRlp, type Hex, hexToBytes, numberToBytes, toRlp } from 'viem'
 import { encodePath } from './encodeAuthorization.js'
@@ -49,8 +50,13 @@ export function createEthereumApp(
         ...(chainId === undefined ? [] : [numberToBytes(chainId, { size: 8 })]),
       ])
       const response = await send(0x02, display ? 0x01 : 0x00, chainCode ? 0x01 : 0x00, data)
-      const keyEnd = 1 + response[0]!
-      const addressEnd = keyEnd + 1 + response[keyEnd]!
+      const keyEnd = 1 + (response[0] ?? 0)
+      const addressEnd = keyEnd + 1 + (response[keyEnd] ?? 0)
+      // The answer ends with the 2-byte status word.
+      if (keyEnd === 1 || response.length < addressEnd + (chainCode ? 32 : 0) + 2)
+        throw new UnknownDeviceError({
+          details: `the app answered ${response.length} bytes to GET_PUBLIC_KEY, too few for its own lengths`,
+        })
       return {
         publicKey: bytesToHex(response.subarray(1, keyEnd)),
         address: `0x${new TextDecoder().decode(response.subarray(keyEnd + 1, addressEnd))}`,
