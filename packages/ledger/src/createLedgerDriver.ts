@@ -138,7 +138,7 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
       run('getAddress', context, async ({ app }) => {
         if (display) context.status({ type: 'confirm-on-device', operation: 'getAddress' })
         const result = await app.getAddress(path, { display, chainCode: false, chainId })
-        const publicKey = result.publicKey
+        const { publicKey } = result
         const address = publicKeyToAddress(publicKey)
         if (!isAddressEqual(address, getAddress(result.address)))
           throw new UnknownDeviceError({
