@@ -1,3 +1,4 @@
+import { describeValue } from '@airlock/core'
 import type Transport from '@ledgerhq/hw-transport'
 import { LedgerTransportUnavailableError } from './errors.js'
 import type { LedgerTransport } from './resolveTransport.js'
@@ -13,7 +14,7 @@ export function checkTransport(transport: LedgerTransport = 'webusb'): void {
   )
     return
   throw new LedgerTransportUnavailableError({
-    transport: String(transport),
+    transport: describeValue(transport),
     reason:
       "`transport` must be 'webusb', 'webhid', 'node-hid', a Transport or a function returning one",
   })

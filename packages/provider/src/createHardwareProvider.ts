@@ -1,5 +1,6 @@
 import {
   ChainIdMismatchError,
+  describeValue,
   type HardwareAccount,
   InvalidRequestError,
   UnsupportedByDeviceError,
@@ -91,7 +92,9 @@ export function createHardwareProvider(
 
   function connectedAccount(address: unknown): HardwareAccount {
     if (typeof address !== 'string' || !isAddress(address, { strict: false }))
-      throw new InvalidRequestError({ reason: `expected an address, got ${String(address)}` })
+      throw new InvalidRequestError({
+        reason: `expected an address, got ${describeValue(address)}`,
+      })
     const account = accounts.find((account) => isAddressEqual(account.address, address))
     if (!connected || !account) throw new AccountNotConnectedError({ address })
     return account
@@ -248,7 +251,7 @@ function chainIdParameter(parameter: unknown): number {
   const chainId = (parameter as { chainId?: unknown } | undefined)?.chainId
   if (typeof chainId !== 'string' || !/^0x[0-9a-fA-F]+$/.test(chainId))
     throw new InvalidRequestError({
-      reason: `expected { chainId: <hex quantity> }, got ${JSON.stringify(parameter)}`,
+      reason: `expected { chainId: <hex quantity> }, got ${describeValue(parameter)}`,
     })
   return Number(chainId)
 }

@@ -1,4 +1,5 @@
 import {
+  describeValue,
   InvalidRequestError,
   type SignTransactionRequest,
   UnsupportedByDeviceError,
@@ -80,7 +81,7 @@ function buildByType(transaction: SignTransactionRequest['transaction']): Trezor
       })
     default:
       throw new InvalidRequestError({
-        reason: `unknown transaction type ${JSON.stringify(type)}: refusing to sign it`,
+        reason: `unknown transaction type ${describeValue(type)}: refusing to sign it`,
       })
   }
 }
@@ -169,7 +170,7 @@ function checkedChainId(
     })
   if (!Number.isSafeInteger(chainId) || chainId <= 0)
     throw new InvalidRequestError({
-      reason: `"chainId" must be an integer in range 1..2**53-1, got ${String(chainId)}`,
+      reason: `"chainId" must be an integer in range 1..2**53-1, got ${describeValue(chainId)}`,
     })
   if (chainId > max)
     throw new UnsupportedByDeviceError({

@@ -1,3 +1,4 @@
+import { describeValue } from '@airlock/core'
 import { TrezorInitError } from './errors.js'
 import type { TrezorConnectLike, TrezorManifest } from './types.js'
 
@@ -56,7 +57,7 @@ export function initTrezorConnect(
         const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown }
         throw new TrezorInitError({
           code: typeof code === 'string' ? code : undefined,
-          details: typeof message === 'string' ? message : String(error),
+          details: typeof message === 'string' ? message : describeValue(error),
           cause: error,
         })
       })

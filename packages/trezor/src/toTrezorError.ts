@@ -4,6 +4,7 @@ import {
   DeviceDisconnectedError,
   DeviceLockedError,
   type DeviceOperation,
+  describeValue,
   InvalidRequestError,
   type SignableTransactionType,
   UnknownDeviceError,
@@ -91,7 +92,7 @@ export function toTrezorError(error: unknown, options: ToTrezorErrorOptions): Ba
 }
 
 function readFailure(error: unknown): { code: string | undefined; message: string } {
-  if (!error || typeof error !== 'object') return { code: undefined, message: String(error) }
+  if (!error || typeof error !== 'object') return { code: undefined, message: describeValue(error) }
   const { code, error: text, message } = error as Record<string, unknown>
   return {
     code: typeof code === 'string' && code !== '' ? code : undefined,

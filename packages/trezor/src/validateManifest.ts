@@ -1,3 +1,4 @@
+import { describeValue } from '@airlock/core'
 import { InvalidManifestError } from './errors.js'
 import type { TrezorManifest } from './types.js'
 
@@ -14,11 +15,11 @@ export function validateManifest(manifest: unknown): TrezorManifest {
     throw new InvalidManifestError({ reason: '"appName" must be a non-empty string' })
   if (typeof appUrl !== 'string' || !isHttpUrl(appUrl))
     throw new InvalidManifestError({
-      reason: `"appUrl" must be an http(s) URL, got ${JSON.stringify(appUrl)}`,
+      reason: `"appUrl" must be an http(s) URL, got ${describeValue(appUrl)}`,
     })
   if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email))
     throw new InvalidManifestError({
-      reason: `"email" must be an email address, got ${JSON.stringify(email)}`,
+      reason: `"email" must be an email address, got ${describeValue(email)}`,
     })
   if (appIcon !== undefined && typeof appIcon !== 'string')
     throw new InvalidManifestError({ reason: '"appIcon" must be a URL string when set' })

@@ -11,6 +11,7 @@ import {
   type TypedDataDefinition,
 } from 'viem'
 import { hashAuthorization } from 'viem/utils'
+import { describeValue } from '../errors/describeValue.js'
 import { UnsupportedByDeviceError } from '../errors/device.js'
 import { InvalidRequestError } from '../errors/request.js'
 import { DeviceAddressMismatchError } from '../errors/signature.js'
@@ -133,7 +134,7 @@ function pathForScheme(scheme: PathScheme, index: number): DerivationPath {
   const preset = pathSchemes[scheme]
   if (!preset)
     throw new InvalidRequestError({
-      reason: `unknown path scheme "${String(scheme)}" (known: ${Object.keys(pathSchemes).join(', ')})`,
+      reason: `unknown path scheme ${describeValue(scheme)} (known: ${Object.keys(pathSchemes).join(', ')})`,
     })
   return preset(index)
 }
@@ -141,14 +142,16 @@ function pathForScheme(scheme: PathScheme, index: number): DerivationPath {
 function toAuthorization(request: AuthorizationRequest) {
   const address = request.contractAddress ?? request.address
   if (typeof address !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(address))
-    throw new InvalidRequestError({ reason: `the delegate address is invalid: ${String(address)}` })
+    throw new InvalidRequestError({
+      reason: `the delegate address is invalid: ${describeValue(address)}`,
+    })
   for (const [field, value] of [
     ['chainId', request.chainId],
     ['nonce', request.nonce],
   ] as const)
     if (!Number.isSafeInteger(value) || value < 0)
       throw new InvalidRequestError({
-        reason: `"${field}" must be a non-negative integer, got ${String(value)}`,
+        reason: `"${field}" must be a non-negative integer, got ${describeValue(value)}`,
       })
   return { address, chainId: request.chainId, nonce: request.nonce }
 }

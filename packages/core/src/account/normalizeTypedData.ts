@@ -5,6 +5,7 @@ import {
   type TypedDataDefinition,
   validateTypedData,
 } from 'viem'
+import { describeValue } from '../errors/describeValue.js'
 import { InvalidRequestError } from '../errors/request.js'
 import type { SignTypedDataRequest } from '../signer/types.js'
 
@@ -30,7 +31,7 @@ export function normalizeTypedData(
   const normalized = { ...typedData, domain, types } as SignTypedDataRequest['typedData']
   if (typedData.primaryType !== 'EIP712Domain' && !(typedData.primaryType in types))
     throw new InvalidRequestError({
-      reason: `primaryType "${String(typedData.primaryType)}" is not in types`,
+      reason: `primaryType ${describeValue(typedData.primaryType)} is not in types`,
     })
   try {
     assertAcyclic(types)
@@ -79,11 +80,7 @@ function assertDomainFields(domain: object, fields: Fields) {
 
 const bad = (at: string, type: string, value: unknown) =>
   new InvalidRequestError({
-    reason:
-      `${at} must be ${type}, got ${typeof value === 'bigint' ? `${value}n` : (JSON.stringify(value) ?? String(value))}`.slice(
-        0,
-        300,
-      ),
+    reason: `${at} must be ${type}, got ${describeValue(value)}`,
   })
 
 /**

@@ -5,6 +5,7 @@ import {
   serializeTransaction,
   type TransactionSerializable,
 } from 'viem'
+import { describeValue } from '../errors/describeValue.js'
 import { UnsupportedByDeviceError } from '../errors/device.js'
 import { InvalidRequestError } from '../errors/request.js'
 import type { SignableTransactionType } from '../signer/types.js'
@@ -93,7 +94,7 @@ function assertTransactionFields(transaction: TransactionSerializable, allowRepl
   const type = tx.type
   if (type !== undefined && !signableTypes.includes(type as string) && type !== 'eip4844')
     throw new InvalidRequestError({
-      reason: `unknown transaction type ${JSON.stringify(type)}: refusing to sign it (known: ${signableTypes.join(', ')})`,
+      reason: `unknown transaction type ${describeValue(type)}: refusing to sign it (known: ${signableTypes.join(', ')})`,
     })
   if (
     type === 'eip4844' ||
@@ -114,7 +115,7 @@ function assertTransactionFields(transaction: TransactionSerializable, allowRepl
       })
   } else if (typeof tx.chainId !== 'number' || !Number.isInteger(tx.chainId) || tx.chainId <= 0)
     throw new InvalidRequestError({
-      reason: `"chainId" must be a positive integer, got ${String(tx.chainId)}`,
+      reason: `"chainId" must be a positive integer, got ${describeValue(tx.chainId)}`,
     })
   for (const field of quantityFields) assertQuantity(tx, field, maxUint256)
   assertQuantity(tx, 'nonce', maxUint64)
@@ -124,7 +125,7 @@ function assertTransactionFields(transaction: TransactionSerializable, allowRepl
     !(typeof tx.to === 'string' && /^0x[0-9a-fA-F]{40}$/.test(tx.to))
   )
     throw new InvalidRequestError({
-      reason: `"to" must be a 20-byte address, got ${String(tx.to)}`,
+      reason: `"to" must be a 20-byte address, got ${describeValue(tx.to)}`,
     })
   if (tx.data !== undefined && !isHex(tx.data))
     throw new InvalidRequestError({ reason: '"data" must be hex' })
@@ -137,6 +138,6 @@ function assertQuantity(tx: Record<string, unknown>, field: string, max: bigint)
     typeof value === 'bigint' || (typeof value === 'number' && Number.isSafeInteger(value))
   if (!isInteger || BigInt(value as bigint | number) < 0n || BigInt(value as bigint | number) > max)
     throw new InvalidRequestError({
-      reason: `"${field}" must be an integer in range 0..${max === maxUint64 ? '2**64-1' : '2**256-1'}, got ${String(value)}`,
+      reason: `"${field}" must be an integer in range 0..${max === maxUint64 ? '2**64-1' : '2**256-1'}, got ${describeValue(value)}`,
     })
 }

@@ -1,5 +1,6 @@
 import { bytesToHex, hexToBytes } from 'viem'
 import { publicKeyToAddress } from 'viem/accounts'
+import { describeValue } from '../errors/describeValue.js'
 // The errors and paths through the package entry: see `createHardwareAccount.ts`.
 import {
   type DerivationPath,
@@ -35,7 +36,8 @@ export async function discoverPage(
   const indices = Array.from({ length: limit }, (_, i) => offset + i)
 
   const toPath = typeof scheme === 'function' ? scheme : pathSchemes[scheme]
-  if (!toPath) throw new InvalidRequestError({ reason: `unknown path scheme "${String(scheme)}"` })
+  if (!toPath)
+    throw new InvalidRequestError({ reason: `unknown path scheme ${describeValue(scheme)}` })
   const parent = typeof scheme === 'string' ? schemeParents[scheme] : undefined
 
   if (parent) {

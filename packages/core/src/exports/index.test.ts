@@ -22,6 +22,7 @@ test('public API', () => {
       "UserRejectedOnDeviceError",
       "bip44",
       "createHardwareSigner",
+      "describeValue",
       "discoverAccounts",
       "formatPath",
       "hardenedOffset",

@@ -9,6 +9,7 @@ export {
   discoverAccounts,
 } from '../discovery/discoverAccounts.js'
 export { BaseError, type BaseErrorParameters, type BaseErrorType } from '../errors/base.js'
+export { describeValue } from '../errors/describeValue.js'
 export {
   AppNotOpenError,
   type AppNotOpenErrorType,

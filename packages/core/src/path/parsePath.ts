@@ -1,3 +1,4 @@
+import { describeValue } from '../errors/describeValue.js'
 import { InvalidPathError } from '../errors/request.js'
 
 /** The bit that marks a hardened BIP-32 index. */
@@ -17,11 +18,12 @@ const maxDepth = 10
  */
 export function parsePath(path: DerivationPath | readonly number[]): number[] {
   if (Array.isArray(path)) {
-    checkDepth(path.length, formatRaw(path))
-    return path.map((index, i) => checkIndex(index, i, formatRaw(path)))
+    const raw = describeValue(path)
+    checkDepth(path.length, raw)
+    return path.map((index, i) => checkIndex(index, i, raw))
   }
   if (typeof path !== 'string')
-    throw new InvalidPathError({ path: String(path), reason: 'a path must be a string' })
+    throw new InvalidPathError({ path: describeValue(path), reason: 'a path must be a string' })
   const body = path.startsWith('m/') ? path.slice(2) : path === 'm' ? '' : path
   const segments = body === '' ? [] : body.split('/')
   checkDepth(segments.length, path)
@@ -55,11 +57,7 @@ function checkIndex(index: number, i: number, path: string): number {
   if (!Number.isInteger(index) || index < 0 || index > 0xffffffff)
     throw new InvalidPathError({
       path,
-      reason: `index ${i} must be an integer in range 0..2**32-1, got ${index}`,
+      reason: `index ${i} must be an integer in range 0..2**32-1, got ${describeValue(index)}`,
     })
   return index
-}
-
-function formatRaw(path: readonly number[]): string {
-  return `[${path.join(',')}]`
 }

@@ -1,3 +1,4 @@
+import { describeValue } from '../errors/describeValue.js'
 import { InvalidPathError } from '../errors/request.js'
 import { formatPath } from './formatPath.js'
 import type { DerivationPath } from './parsePath.js'
@@ -38,8 +39,8 @@ export const schemeParents: Record<PathScheme, DerivationPath | undefined> = {
 function checkedIndex(index: number, scheme: PathScheme): number {
   if (!Number.isInteger(index) || index < 0 || index >= 0x80000000)
     throw new InvalidPathError({
-      path: `${scheme}(${index})`,
-      reason: `"index" expected integer in range 0..2**31-1, got ${index}`,
+      path: `${scheme}(${describeValue(index)})`,
+      reason: `"index" expected integer in range 0..2**31-1, got ${describeValue(index)}`,
     })
   return index
 }

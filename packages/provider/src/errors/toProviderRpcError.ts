@@ -7,6 +7,7 @@ import {
   DeviceDisconnectedError,
   DeviceLockedError,
   DeviceTimeoutError,
+  describeValue,
   InvalidPathError,
   InvalidRequestError,
   UnsupportedByDeviceError,
@@ -45,7 +46,7 @@ export function toProviderRpcError(error: unknown): RpcError {
     const mapped = map(current)
     if (mapped) return mapped
   }
-  return new InternalRpcError(error instanceof Error ? error : new Error(String(error)))
+  return new InternalRpcError(error instanceof Error ? error : new Error(describeValue(error)))
 }
 
 function map(error: Error): RpcError | undefined {

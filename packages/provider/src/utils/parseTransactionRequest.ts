@@ -1,4 +1,4 @@
-import { InvalidRequestError } from '@airlock/core'
+import { describeValue, InvalidRequestError } from '@airlock/core'
 import {
   type AccessList,
   type Address,
@@ -63,7 +63,9 @@ export function parseTransactionRequest(request: unknown): ParseTransactionReque
 
 function address(value: unknown, field: string): Address {
   if (typeof value !== 'string' || !isAddress(value, { strict: false }))
-    throw new InvalidRequestError({ reason: `"${field}" must be an address, got ${show(value)}` })
+    throw new InvalidRequestError({
+      reason: `"${field}" must be an address, got ${describeValue(value)}`,
+    })
   return value
 }
 
@@ -71,7 +73,7 @@ function bytes(value: unknown, field: string): Hex | undefined {
   if (value === undefined || value === null) return undefined
   if (typeof value !== 'string' || !isHex(value) || value.length % 2 !== 0)
     throw new InvalidRequestError({
-      reason: `"${field}" must be 0x-prefixed hex bytes, got ${show(value)}`,
+      reason: `"${field}" must be 0x-prefixed hex bytes, got ${describeValue(value)}`,
     })
   return value
 }
@@ -80,7 +82,7 @@ function quantity(value: unknown, field: string): bigint | undefined {
   if (value === undefined || value === null) return undefined
   if (typeof value !== 'string' || !/^0x[0-9a-fA-F]+$/.test(value))
     throw new InvalidRequestError({
-      reason: `"${field}" must be a 0x-prefixed hex quantity, got ${show(value)}`,
+      reason: `"${field}" must be a 0x-prefixed hex quantity, got ${describeValue(value)}`,
     })
   return hexToBigInt(value as Hex)
 }
@@ -89,7 +91,7 @@ function small(value: unknown, field: string): number | undefined {
   const parsed = quantity(value, field)
   if (parsed === undefined) return undefined
   if (parsed > BigInt(Number.MAX_SAFE_INTEGER))
-    throw new InvalidRequestError({ reason: `"${field}" is too large: ${show(value)}` })
+    throw new InvalidRequestError({ reason: `"${field}" is too large: ${describeValue(value)}` })
   return Number(parsed)
 }
 
@@ -102,7 +104,7 @@ function type(value: unknown): TransactionRequest['type'] {
       reason:
         number === 3
           ? 'blob transactions (type 0x3) cannot be signed on the device'
-          : `unknown transaction type ${show(value)}`,
+          : `unknown transaction type ${describeValue(value)}`,
     })
   return name
 }
@@ -119,7 +121,7 @@ function accessList(value: unknown): AccessList {
       storageKeys: entry.storageKeys.map((key: unknown, i: number) => {
         if (typeof key !== 'string' || !isHex(key) || key.length !== 66)
           throw new InvalidRequestError({
-            reason: `"accessList[${index}].storageKeys[${i}]" must be 32 bytes, got ${show(key)}`,
+            reason: `"accessList[${index}].storageKeys[${i}]" must be 32 bytes, got ${describeValue(key)}`,
           })
         return key
       }),
@@ -152,8 +154,4 @@ function word(value: unknown, field: string): Hex {
 
 function missing(field: string): never {
   throw new InvalidRequestError({ reason: `"${field}" is required` })
-}
-
-function show(value: unknown): string {
-  return typeof value === 'string' ? `"${value}"` : String(value)
 }

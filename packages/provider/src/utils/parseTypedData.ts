@@ -1,4 +1,4 @@
-import { ChainIdMismatchError, InvalidRequestError } from '@airlock/core'
+import { ChainIdMismatchError, describeValue, InvalidRequestError } from '@airlock/core'
 import type { TypedDataDefinition } from 'viem'
 
 export type ParseTypedDataParameters = {
@@ -41,7 +41,7 @@ function toChainId(value: unknown): number {
           : Number.NaN
   if (!Number.isSafeInteger(parsed) || parsed < 0)
     throw new InvalidRequestError({
-      reason: `"domain.chainId" must be a chain id, got ${String(value)}`,
+      reason: `"domain.chainId" must be a chain id, got ${describeValue(value)}`,
     })
   return parsed
 }
