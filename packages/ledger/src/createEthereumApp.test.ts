@@ -178,6 +178,20 @@ test('a GET_PUBLIC_KEY answer shorter than its own lengths is an UnknownDeviceEr
   }
 })
 
+test('a GET_APP_CONFIGURATION answer without a version is an UnknownDeviceError', async () => {
+  const inner = {
+    deviceModel: undefined,
+    exchange: async () => modules.Buffer.from([0x01, 1, ...ok]),
+  } as unknown as Transport
+  const app = createEthereumApp(
+    new modules.CallTransport(inner, new AbortController().signal),
+    modules.Buffer,
+  )
+  await expect(app.getAppConfiguration()).rejects.toThrowError(
+    expect.objectContaining({ name: 'UnknownDeviceError' }),
+  )
+})
+
 test('chunkTransaction never leaves a legacy transaction’s trailing fields alone in the last APDU', () => {
   const path = encodePath("m/44'/60'/0'/0/0")
   for (let length = 180; length <= 800; length++) {

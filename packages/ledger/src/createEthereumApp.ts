@@ -41,6 +41,11 @@ export function createEthereumApp(
   return {
     async getAppConfiguration() {
       const response = await send(0x06, 0x00, 0x00, new Uint8Array())
+      // flags, major, minor, patch, then the 2-byte status word.
+      if (response.length < 6)
+        throw new UnknownDeviceError({
+          details: `the app answered ${response.length} bytes to GET_APP_CONFIGURATION, not a version`,
+        })
       return { version: `${response[1]}.${response[2]}.${response[3]}` }
     },
 

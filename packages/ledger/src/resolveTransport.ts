@@ -22,31 +22,21 @@ export function resolveTransport(
   | { instance?: undefined; open: () => Promise<Transport> } {
   checkTransport(transport)
   if (typeof transport === 'function') return { open: transport }
-  if (transport === 'webusb') return { open: openWebUsb }
-  if (transport === 'webhid') return { open: openWebHid }
+  if (transport === 'webusb' || transport === 'webhid')
+    return { open: () => openBrowserTransport(transport) }
   if (transport === 'node-hid') return { open: openNodeHid }
   return { instance: transport }
 }
 
-async function openWebUsb(): Promise<Transport> {
-  if (!(globalThis.navigator as { usb?: unknown } | undefined)?.usb)
+/** WebUSB or WebHID, both in the transports chunk; each needs its browser API and https. */
+async function openBrowserTransport(transport: 'webusb' | 'webhid'): Promise<Transport> {
+  const api = transport === 'webusb' ? 'usb' : 'hid'
+  if (!(globalThis.navigator as { usb?: unknown; hid?: unknown } | undefined)?.[api])
     throw new LedgerTransportUnavailableError({
-      transport: 'webusb',
-      reason:
-        'navigator.usb is missing: this is not a browser with WebUSB, or the page is not https',
+      transport,
+      reason: `navigator.${api} is missing: this is not a browser with ${transport === 'webusb' ? 'WebUSB' : 'WebHID'}, or the page is not https`,
     })
-  const module = (await import('./ledgerTransports.js')).webusb
-  return unwrapDefault<OpenableTransport>(module, isOpenable).create()
-}
-
-async function openWebHid(): Promise<Transport> {
-  if (!(globalThis.navigator as { hid?: unknown } | undefined)?.hid)
-    throw new LedgerTransportUnavailableError({
-      transport: 'webhid',
-      reason:
-        'navigator.hid is missing: this is not a browser with WebHID, or the page is not https',
-    })
-  const module = (await import('./ledgerTransports.js')).webhid
+  const module = (await import('./ledgerTransports.js'))[transport]
   return unwrapDefault<OpenableTransport>(module, isOpenable).create()
 }
 
