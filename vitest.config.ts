@@ -8,7 +8,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'examples/*/src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**', 'test/e2e/**'],
+    exclude: ['**/node_modules/**', '**/dist/**', 'test/e2e/**', 'test/consumers/**'],
     setupFiles: ['./test/setup/noNetwork.ts', './test/setup/fastCheckSeed.ts'],
     testTimeout: 30_000,
   },

@@ -7,7 +7,11 @@ export default defineConfig({
     index: 'src/exports/index.ts',
     ledger: 'src/exports/ledger.ts',
     trezor: 'src/exports/trezor.ts',
+    // `#hw-transport` (package.json `imports`): the ESM build for bundlers, CommonJS for plain Node.
+    hwTransport: 'src/ledger/sdk/hwTransport.ts',
+    'hwTransport.node': 'src/ledger/sdk/hwTransport.node.ts',
   },
+  external: ['#hw-transport'],
   format: 'esm',
   platform: 'neutral',
   dts: true,

@@ -3,7 +3,10 @@
  * as Markdown tables. Figures, not pass/fail: the size budgets are enforced by `pnpm size`.
  */
 import { availableParallelism, cpus } from 'node:os'
-import { bundleBudgets, formatKb } from './budgets.js'
+import { measureNextPageLoad } from '../consumers/measureNextPageLoad.js'
+import { bundlerNames, bundlers } from '../consumers/nextApp.js'
+import { readPageLoadResults, writePageLoadResults } from '../consumers/pageLoadResults.js'
+import { bundleBudgets, eagerLimit, formatKb } from './budgets.js'
 import { measureBundles } from './measureBundles.js'
 import {
   loadDevicePackages,
@@ -19,6 +22,13 @@ const discovery = await measureDiscovery(packages)
 const apdus = await measureApdus(packages)
 const times = await measureSignatureTime(packages)
 const endToEnd = await measureEndToEnd(packages)
+// From the last `pnpm test:consumers`, or measured here (a few minutes: two `next build`s).
+let pageLoad = readPageLoadResults()
+if (!pageLoad) {
+  console.error('Measuring the Next.js page load (pnpm test:consumers has not run)…')
+  pageLoad = await measureNextPageLoad()
+  writePageLoadResults(pageLoad)
+}
 
 const ms = (value: number) => `${value.toFixed(2)} ms`
 const table = (head: string[], rows: (string | number)[][]) =>
@@ -80,6 +90,17 @@ console.log(
     }),
   ),
 )
+// More rows of the same table: the JavaScript of a Next.js page with Airlock's connectors minus
+// the same page without them, first visit, gzip -9 per response (test/consumers).
+for (const bundler of bundlers) {
+  const figure = pageLoad.bundlers[bundler]
+  if (!figure) continue
+  const added = formatKb(figure.addedGzip)
+  const budget = verdict({ actual: figure.addedGzip, limit: eagerLimit })
+  console.log(
+    `| Next.js ${pageLoad.next} page load (${bundlerNames[bundler]}): what Airlock adds | ${added} | ${added} | — | — | ${budget} |`,
+  )
+}
 
 console.log('\n**Discovery**: device exchanges per page of 5 accounts (Ledger emulator)\n')
 console.log(

@@ -3,6 +3,9 @@ import type { BundleSizes } from './measureBundles.js'
 /** 1 kB = 1000 bytes, as the budgets and the bare-SDK figures in the issue are given. */
 export const kB = 1000
 
+/** What Airlock may add to a dApp before a device is picked: the eager bundle, a Next.js page load. */
+export const eagerLimit = 8 * kB
+
 export type Budget = {
   name: string
   /** Gzipped bytes measured. */
@@ -25,7 +28,7 @@ export function bundleBudgets(sizes: BundleSizes): Budget[] {
     {
       name: 'Airlock eager (core, ledger, trezor, wagmi; viem and @wagmi/core external)',
       actual: sizes.eager.gzip,
-      limit: 8 * kB,
+      limit: eagerLimit,
       rule: '8 kB',
       enforced: true,
     },

@@ -143,7 +143,7 @@ export async function attachLedger(page: Page): Promise<TestLedger> {
       resolveDecision?.(decision)
     },
     async unplug() {
-      emulator.unplug()
+      await emulator.unplug()
       held = undefined
       heldReview = undefined
       await page.evaluate(() =>
@@ -151,7 +151,7 @@ export async function attachLedger(page: Page): Promise<TestLedger> {
       )
     },
     async plug() {
-      emulator.plug()
+      await emulator.plug()
       await page.evaluate(() =>
         (window as never as { __fakeWebUsb: { plug(): void } }).__fakeWebUsb.plug(),
       )

@@ -28,7 +28,7 @@ const setups: Record<string, () => Promise<Setup>> = {
     const signer = createLedgerSigner({ transport: emulator.transport })
     const account = await toHardwareAccount(signer, { path })
     emulator.clearLogs()
-    return { signer, account, reviews: () => emulator.reviews, dispose: async () => {} }
+    return { signer, account, reviews: () => emulator.reviews, dispose: () => emulator.dispose() }
   },
   trezor: async () => {
     const emulator = await createTrezorEmulator()

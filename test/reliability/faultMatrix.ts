@@ -1,24 +1,10 @@
 import type { HardwareAccount } from '@airlock/core'
-import type {
-  EmulatorExchange,
-  EmulatorFault,
-  EmulatorReview,
-  EmulatorUser,
-} from '@airlock/emulator'
+import type { EmulatorControls, EmulatorFault, EmulatorUser } from '@airlock/emulator'
 import { expect } from 'vitest'
 import type { Operation } from './fixtures.js'
 
-/** What both emulators offer the matrix. */
-export type MatrixEmulator = {
-  readonly exchanges: readonly EmulatorExchange[]
-  readonly reviews: readonly EmulatorReview[]
-  injectFault: (fault: EmulatorFault) => void
-  setUser: (user: EmulatorUser) => void
-  clearLogs: () => void
-}
-
 /** One emulated device, a signer on it and the account, ready for one cell. */
-export type Rig<emulator extends MatrixEmulator = MatrixEmulator> = {
+export type Rig<emulator extends EmulatorControls = EmulatorControls> = {
   emulator: emulator
   account: HardwareAccount
 }
@@ -39,7 +25,7 @@ export type Profile = {
 export type Outcome = string | 'signed' | 'armed'
 
 /** A row of the matrix: a fault, where it is armed, what it must end in and how to repair it. */
-export type FaultRow<emulator extends MatrixEmulator> = {
+export type FaultRow<emulator extends EmulatorControls> = {
   name: string
   /** The steps of `profile` this row covers; one entry per step (or screen) it is armed at. */
   steps: (profile: Profile, operation: Operation) => readonly number[]
@@ -58,7 +44,7 @@ export const everyStep = (profile: Profile): readonly number[] => profile.steps
  * The signature faults: they land on the exchange that carries the signature, the last. An address
  * read makes no signature, so there the fault waits for the next one, which is refused.
  */
-export function signatureRows<emulator extends MatrixEmulator>(): FaultRow<emulator>[] {
+export function signatureRows<emulator extends EmulatorControls>(): FaultRow<emulator>[] {
   const faults: [string, EmulatorFault][] = [
     ['corrupt r', { type: 'corrupt-signature', part: 'r' }],
     ['corrupt s', { type: 'corrupt-signature', part: 's' }],
@@ -74,7 +60,7 @@ export function signatureRows<emulator extends MatrixEmulator>(): FaultRow<emula
 }
 
 /** A fault armed at every exchange of the operation. */
-export function exchangeRow<emulator extends MatrixEmulator>(
+export function exchangeRow<emulator extends EmulatorControls>(
   name: string,
   type: Exclude<EmulatorFault['type'], 'corrupt-signature' | 'wrong-key' | 'wrong-v'>,
   outcome: Outcome,
@@ -90,7 +76,7 @@ export function exchangeRow<emulator extends MatrixEmulator>(
 }
 
 /** The user rejects at each screen in turn. */
-export function rejectionRow<emulator extends MatrixEmulator>(): FaultRow<emulator> {
+export function rejectionRow<emulator extends EmulatorControls>(): FaultRow<emulator> {
   return {
     name: 'user rejects',
     steps: (profile) => indexes(profile.screens),
@@ -140,7 +126,7 @@ export function rejectAtScreen(step: number): EmulatorUser {
  * Runs one cell: arms the fault, runs the operation, checks it ends in the expected outcome with no
  * signature returned, repairs the device and proves the same signer then signs correctly again.
  */
-export async function runCell<emulator extends MatrixEmulator>(
+export async function runCell<emulator extends EmulatorControls>(
   rig: Rig<emulator>,
   row: FaultRow<emulator>,
   operation: Operation,

@@ -55,7 +55,7 @@ beforeAll(async () => {
 }, 30_000)
 
 afterAll(async () => {
-  for (const { emulator } of devices) if ('dispose' in emulator) await emulator.dispose()
+  for (const { emulator } of devices) await emulator.dispose()
 })
 
 const typedErrors = [InvalidRequestError, InvalidPathError, UnsupportedByDeviceError]
@@ -242,6 +242,14 @@ const badTransaction = fc.oneof(
     )
     .map(([tx, blob]) => ({ ...tx, ...blob })),
   fc.tuple(transactionArbitrary, badHex).map(([tx, data]) => ({ ...tx, data })),
+  // viem pads odd-length hex: `0xabc` would be signed as `0x0abc`.
+  fc
+    .tuple(
+      transactionArbitrary,
+      fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 1, maxLength: 99 }),
+    )
+    .filter(([, digits]) => digits.length % 2 === 1)
+    .map(([tx, digits]) => ({ ...tx, data: `0x${digits}` })),
   fc.tuple(transactionArbitrary, badHex).map(([tx, to]) => ({ ...tx, to })),
   fc.tuple(transactionArbitrary, oversizedData).map(([tx, data]) => ({ ...tx, data })),
   fc.oneof(fc.constant(null), fc.string(), fc.integer(), fc.constant([])),

@@ -41,14 +41,14 @@ export async function createDemoLedger(panel: HTMLElement): Promise<LedgerEmulat
   const plug = panel.querySelector<HTMLButtonElement>('[data-action=plug]')!
 
   function idle() {
-    if (!emulator.plugged) screen.textContent = '(unplugged)'
+    if (!emulator.connected) screen.textContent = '(unplugged)'
     else if (emulator.locked) screen.textContent = 'Enter your PIN'
     else if (emulator.app === 'dashboard') screen.textContent = 'Dashboard: Ethereum, Bitcoin, …'
     else screen.textContent = 'Ethereum is ready'
     lock.textContent = emulator.locked ? 'Unlock' : 'Lock'
     app.textContent =
       emulator.app === 'dashboard' ? 'Open the Ethereum app' : 'Quit the Ethereum app'
-    plug.textContent = emulator.plugged ? 'Unplug' : 'Plug in'
+    plug.textContent = emulator.connected ? 'Unplug' : 'Plug in'
   }
 
   function ask(review: EmulatorReview): Promise<EmulatorUserDecision> {
@@ -89,9 +89,9 @@ export async function createDemoLedger(panel: HTMLElement): Promise<LedgerEmulat
     )
     idle()
   }
-  plug.onclick = () => {
-    if (emulator.plugged) emulator.unplug()
-    else emulator.plug()
+  plug.onclick = async () => {
+    if (emulator.connected) await emulator.unplug()
+    else await emulator.plug()
     approve.disabled = reject.disabled = true
     idle()
   }

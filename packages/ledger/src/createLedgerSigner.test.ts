@@ -404,7 +404,7 @@ describe('errors: every status word and fault maps to its typed error, and the s
     name: string
     options?: LedgerEmulatorOptions
     breakIt: (emulator: LedgerEmulator) => void
-    repair?: (emulator: LedgerEmulator) => void
+    repair?: (emulator: LedgerEmulator) => void | Promise<void>
     call?: (account: HardwareAccount) => Promise<unknown>
     expected: string
     status?: DeviceStatus['type']
@@ -535,7 +535,7 @@ describe('errors: every status word and fault maps to its typed error, and the s
       breakIt(emulator)
       await expect(call(account)).rejects.toThrowError(expect.objectContaining({ name: expected }))
       if (status) expect(statuses.map((s) => s.type)).toContain(status)
-      repair?.(emulator)
+      await repair?.(emulator)
       expect(await account.signTransaction(transfer)).toBe(
         await reference.signTransaction(transfer),
       )
@@ -608,11 +608,11 @@ describe('errors: every status word and fault maps to its typed error, and the s
       },
     })
     const account = await toHardwareAccount(signer, { path })
-    emulator.unplug()
+    await emulator.unplug()
     await expect(account.signMessage({ message: 'x' })).rejects.toThrowError(
       expect.objectContaining({ name: 'DeviceDisconnectedError' }),
     )
-    emulator.plug()
+    await emulator.plug()
     await account.signMessage({ message: 'x' })
     // The first connection, the attempt while unplugged, the reconnection.
     expect(opened).toBe(3)

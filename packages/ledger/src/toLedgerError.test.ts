@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { type DeviceOperation, DeviceTimeoutError } from '@airlock/core'
 import {
   DisconnectedDevice,
@@ -132,5 +133,41 @@ describe('toLedgerError', () => {
       Details: the app answered 0x6980: its EIP-7702 setting is off or the delegate is not whitelisted
       Version: @airlock/core@0.1.0]
     `)
+  })
+
+  test('Ledger remedies: the Ethereum app, its settings, Ledger Live', () => {
+    const cases: [unknown, DeviceOperation][] = [
+      [new TransportStatusError(0x6d00), 'getAddress'],
+      [new TransportStatusError(0x6a80), 'signTransaction'],
+      [Object.assign(new Error('x'), { name: 'EthAppPleaseEnableContractData' }), 'signTypedData'],
+      [new TransportStatusError(0x6a80), 'signMessage'],
+      [new TransportStatusError(0x6f42), 'signMessage'],
+      [new Error('boom'), 'signMessage'],
+      [new TransportStatusError(0x6d00), 'signAuthorization'],
+      [new TransportStatusError(0x6501), 'signTransaction'],
+    ]
+    const lines = cases.map(([cause, operation]) => {
+      const e = toLedgerError(cause, operation)
+      return `${e.name}: ${e.shortMessage} -> ${e.metaMessages?.join(' ')}`
+    })
+    expect(lines).toMatchInlineSnapshot(`
+      [
+        "AppNotOpenError: The Ethereum app is not open on the device. -> Open the Ethereum app on the Ledger, then try again.",
+        "BlindSigningDisabledError: The device refused to sign contract data: blind signing is disabled. -> Enable "Blind signing" in the Ethereum app settings on the device, then try again. Only do so for contracts you trust: the device cannot show what this data does.",
+        "BlindSigningDisabledError: The device refused to sign contract data: blind signing is disabled. -> Enable "Blind signing" in the Ethereum app settings on the device, then try again. Only do so for contracts you trust: the device cannot show what this data does.",
+        "UnknownDeviceError: The device failed with status 0x6a80. -> Reconnect the Ledger, unlock it, open the Ethereum app, then try again.",
+        "UnknownDeviceError: The device failed with status 0x6f42. -> Reconnect the Ledger, unlock it, open the Ethereum app, then try again.",
+        "UnknownDeviceError: The device failed. -> Reconnect the Ledger, unlock it, open the Ethereum app, then try again.",
+        "UnsupportedByDeviceError: The device cannot sign EIP-7702 authorizations. -> In Ledger Live (My Ledger), update the device to Ethereum app 1.16.0 (not on Nano S) or later, then try again.",
+        "UnsupportedByDeviceError: The device cannot sign this transaction type. -> In Ledger Live (My Ledger), update the device to Ethereum app 1.16.0 (EIP-7702 transactions are not signed on Nano S) or later, then try again.",
+      ]
+    `)
+  })
+
+  test("the README's blind-signing advice is what a Ledger user sees", () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')
+    const [advice] =
+      toLedgerError(new TransportStatusError(0x6a80), 'signTransaction').metaMessages ?? []
+    expect(readme).toContain(`// → '${advice}'`)
   })
 })

@@ -15,12 +15,38 @@ import { Eip7702NotAllowedError, UserGestureRequiredError } from './errors.js'
 
 type Mapper = (cause: unknown, operation: DeviceOperation) => BaseError
 
+// Core's remedies name no vendor: these are what only a Ledger user is told.
+const ledgerRemedies = {
+  appNotOpen: ['Open the Ethereum app on the Ledger, then try again.'],
+  blindSigning: [
+    'Enable "Blind signing" in the Ethereum app settings on the device, then try again.',
+    'Only do so for contracts you trust: the device cannot show what this data does.',
+  ],
+  unknown: ['Reconnect the Ledger, unlock it, open the Ethereum app, then try again.'],
+  update: (minimumVersion: string) => [
+    `In Ledger Live (My Ledger), update the device to ${minimumVersion} or later, then try again.`,
+  ],
+}
+
 const rejected: Mapper = (cause) => new UserRejectedOnDeviceError({ cause })
 const locked: Mapper = (cause) => new DeviceLockedError({ cause })
-const appNotOpen: Mapper = (cause) => new AppNotOpenError({ cause })
+const appNotOpen: Mapper = (cause) =>
+  new AppNotOpenError({ appName: 'Ethereum', metaMessages: ledgerRemedies.appNotOpen, cause })
 const disconnected: Mapper = (cause) => new DeviceDisconnectedError({ cause })
 const busy: Mapper = (cause) => new DeviceBusyError({ cause })
-const blindSigning: Mapper = (cause) => new BlindSigningDisabledError({ cause })
+const blindSigning: Mapper = (cause) =>
+  new BlindSigningDisabledError({ metaMessages: ledgerRemedies.blindSigning, cause })
+const unknown = (cause: unknown, code?: number, details?: string) =>
+  new UnknownDeviceError({ code, details, metaMessages: ledgerRemedies.unknown, cause })
+const outdated = (
+  cause: unknown,
+  parameters: { operation: string; minimumVersion: string; reason?: string },
+) =>
+  new UnsupportedByDeviceError({
+    ...parameters,
+    metaMessages: ledgerRemedies.update(parameters.minimumVersion),
+    cause,
+  })
 
 /**
  * Status words of the Ledger OS and the Ethereum app (LedgerHQ/ledger-secure-sdk
@@ -44,17 +70,16 @@ export const ledgerStatusWords: Record<number, Mapper> = {
   27904: (cause, operation) =>
     // An Ethereum app without INS 0x34 predates EIP-7702 (app-ethereum 1.16.0, PR #776).
     operation === 'signAuthorization'
-      ? new UnsupportedByDeviceError({
+      ? outdated(cause, {
           operation: 'sign EIP-7702 authorizations',
           minimumVersion: 'Ethereum app 1.16.0 (not on Nano S)',
-          cause,
         })
-      : new AppNotOpenError({ cause }),
+      : appNotOpen(cause, operation),
   // SWO_INCORRECT_DATA: for transactions and hashed EIP-712, "blind signing is off".
   27264: (cause, operation) =>
     operation === 'signTransaction' || operation === 'signTypedData'
-      ? new BlindSigningDisabledError({ cause })
-      : new UnknownDeviceError({ code: 0x6a80, cause }),
+      ? blindSigning(cause, operation)
+      : unknown(cause, 0x6a80),
   // SWO_COMMAND_NOT_ALLOWED: the EIP-7702 setting is off or the delegate is not whitelisted.
   27008: (cause, operation) =>
     operation === 'signAuthorization'
@@ -65,11 +90,10 @@ export const ledgerStatusWords: Record<number, Mapper> = {
           cause,
         }),
   25857: (cause) =>
-    new UnsupportedByDeviceError({
+    outdated(cause, {
       operation: 'sign this transaction type',
       reason: 'the Ethereum app does not support this transaction type (0x6501)',
       minimumVersion: 'Ethereum app 1.16.0 (EIP-7702 transactions are not signed on Nano S)',
-      cause,
     }),
   // HALTED: the device stopped answering until it is reconnected.
   28586: disconnected,
@@ -117,9 +141,7 @@ export function toLedgerError(error: unknown, operation: DeviceOperation): BaseE
     const mapper = Object.hasOwn(ledgerStatusWords, statusCode)
       ? ledgerStatusWords[statusCode]
       : undefined
-    return mapper
-      ? mapper(error, operation)
-      : new UnknownDeviceError({ code: statusCode, cause: error })
+    return mapper ? mapper(error, operation) : unknown(error, statusCode)
   }
   const name = (error as { name?: unknown } | null)?.name
   const mapper =
@@ -127,8 +149,9 @@ export function toLedgerError(error: unknown, operation: DeviceOperation): BaseE
       ? ledgerErrorNames[name]
       : undefined
   if (mapper) return mapper(error, operation)
-  return new UnknownDeviceError({
-    cause: error,
-    details: error instanceof Error ? `${operation}: ${error.message}` : `${operation} failed`,
-  })
+  return unknown(
+    error,
+    undefined,
+    error instanceof Error ? `${operation}: ${error.message}` : `${operation} failed`,
+  )
 }

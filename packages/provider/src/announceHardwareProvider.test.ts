@@ -1,9 +1,9 @@
 import { toHardwareAccount } from '@airlock/core'
+import { createTestRpc } from '@airlock/fixtures/testRpc'
 import type { EIP6963ProviderDetail } from 'mipd'
 import { mainnet } from 'viem/chains'
 import { afterEach, expect, test, vi } from 'vitest'
 import { createSoftwareSigner as createTestSigner } from '../../core/src/_test/createSoftwareSigner.js'
-import { createTestRpc } from './_test/createTestRpc.js'
 import { announceHardwareProvider } from './announceHardwareProvider.js'
 import { createHardwareProvider } from './createHardwareProvider.js'
 

@@ -1,10 +1,12 @@
 import {
   ChainIdMismatchError,
   DeviceDisconnectedError,
+  InvalidRequestError,
   toHardwareAccount,
   UnsupportedByDeviceError,
   UserRejectedOnDeviceError,
 } from '@airlock/core'
+import { createTestRpc } from '@airlock/fixtures/testRpc'
 import {
   type EIP1193Provider,
   type Hex,
@@ -19,7 +21,6 @@ import {
   createSoftwareSigner as createTestSigner,
   testMnemonic,
 } from '../../core/src/_test/createSoftwareSigner.js'
-import { createTestRpc } from './_test/createTestRpc.js'
 import { createHardwareProvider } from './createHardwareProvider.js'
 import { AccountNotConnectedError, ChainNotConfiguredError } from './errors/provider.js'
 
@@ -380,6 +381,15 @@ describe('transactions', () => {
     expect((await send({ value: 100 })).code).toBe(-32602)
     expect((await send({ from: stranger })).code).toBe(4100)
     expect((await send({ from: undefined })).code).toBe(-32602)
+    // Odd-length hex is refused, never padded into other bytes; eth_signTransaction alike.
+    expect((await send({ data: '0xabc' })).code).toBe(-32602)
+    expect((await send({ input: '0xabc' })).code).toBe(-32602)
+    const signOdd = await rejection(
+      call(provider, 'eth_signTransaction', [{ from: alice.address, to: stranger, data: '0xabc' }]),
+    )
+    expect(signOdd.code).toBe(-32602)
+    expect(signOdd.cause).toBeInstanceOf(InvalidRequestError)
+    expect(signer.state.calls.filter((c) => c.operation === 'signTransaction')).toHaveLength(0)
 
     signer.state.failNext = new UserRejectedOnDeviceError()
     const rejected = await send({})

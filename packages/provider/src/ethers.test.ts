@@ -1,10 +1,10 @@
 import { toHardwareAccount, UserRejectedOnDeviceError } from '@airlock/core'
+import { createTestRpc } from '@airlock/fixtures/testRpc'
 import { BrowserProvider, Transaction, verifyMessage } from 'ethers'
 import { keccak256, parseTransaction } from 'viem'
 import { mainnet } from 'viem/chains'
 import { afterEach, expect, test } from 'vitest'
 import { createSoftwareSigner as createTestSigner } from '../../core/src/_test/createSoftwareSigner.js'
-import { createTestRpc } from './_test/createTestRpc.js'
 import { createHardwareProvider } from './createHardwareProvider.js'
 
 const recipient = '0x000000000000000000000000000000000000dEaD'

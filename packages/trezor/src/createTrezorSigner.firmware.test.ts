@@ -45,7 +45,7 @@ describe('firmware too old (Device_FwException)', () => {
     await expect(account.signTypedData(typedData)).rejects.toThrowErrorMatchingInlineSnapshot(`
       [UnsupportedByDeviceError: The device cannot sign EIP-712 typed data.
 
-      Update the device to Trezor firmware 2.4.3 or later (Ledger Live / Trezor Suite), then try again.
+      In Trezor Suite, update the device to Trezor firmware 2.4.3 or later, then try again.
 
       Details: Trezor Connect: ui-device_firmware_old
       Version: @airlock/core@0.1.0]

@@ -157,9 +157,9 @@ describe('Airlock owns the TrezorConnect instance', () => {
     })
     const signer = createTrezorSigner({ manifest })
     await expect(signer.getAddress({ path })).rejects.toThrowErrorMatchingInlineSnapshot(`
-      [TrezorInitError: Trezor Connect could not be initialised.
+      [TrezorInitError: Trezor Connect has no manifest.
 
-      Check the manifest and that Trezor Suite or Bridge is installed, then reload and try again.
+      Pass \`manifest: { appName, appUrl, email }\`, or call TrezorConnect.init({ manifest }) on the instance you pass as \`connect\`.
 
       Details: Manifest not set.
       Version: @airlock/core@0.1.0]

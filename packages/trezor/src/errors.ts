@@ -15,21 +15,34 @@ export class InvalidManifestError extends BaseError {
 }
 
 export type TrezorInitErrorType = TrezorInitError & { name: 'TrezorInitError' }
-/** Trezor Connect could not start (`Init_*` codes). */
+/**
+ * Trezor Connect could not start or reach the device: its iframe, popup or Suite connection failed,
+ * no transport (Suite, Bridge, WebUSB) is there, or it was not set up. `code` is Connect's code.
+ */
 export class TrezorInitError extends BaseError {
+  /** EIP-1193 code for providers: "Resource unavailable", not an internal error to retry. */
+  readonly rpcCode = -32002
   readonly code: string | undefined
   constructor({
     code,
     cause,
     details,
-  }: { code?: string | undefined; cause?: unknown; details?: string | undefined }) {
-    super('Trezor Connect could not be initialised.', {
+    shortMessage,
+    metaMessages,
+  }: {
+    code?: string | undefined
+    cause?: unknown
+    details?: string | undefined
+    /** What failed, where Connect's `code` says more than the default. */
+    shortMessage?: string | undefined
+    /** The remedy, where Connect's `code` says more than the default. */
+    metaMessages?: readonly string[] | undefined
+  }) {
+    super(shortMessage ?? 'Trezor Connect could not be initialised.', {
       cause,
       details,
-      metaMessages: [
-        code === 'Init_NotInitialized'
-          ? 'Call TrezorConnect.init({ manifest }) before passing the instance, or let Airlock own it (omit `connect`).'
-          : 'Check the manifest and that Trezor Suite or Bridge is installed, then reload and try again.',
+      metaMessages: metaMessages ?? [
+        'Check that Trezor Connect is installed and can reach connect.trezor.io, then reload and try again.',
       ],
       name: 'TrezorInitError',
     })
@@ -43,6 +56,7 @@ export class TrezorPermissionError extends BaseError {
   /** EIP-1193 "Unauthorized". */
   static readonly code = 4100
   readonly code = 4100
+  readonly rpcCode = 4100
   constructor({ cause }: { cause?: unknown } = {}) {
     super('The app was not allowed to use the Trezor.', {
       cause,

@@ -1,5 +1,5 @@
 import { describeValue } from '@airlock/core'
-import { TrezorInitError } from './errors.js'
+import { toTrezorInitError } from './toTrezorInitError.js'
 import type { TrezorConnectLike, TrezorManifest } from './types.js'
 
 /**
@@ -17,7 +17,7 @@ export async function loadTrezorConnect(): Promise<TrezorConnectLike> {
       : // A variable specifier keeps browser bundlers from resolving the Node package.
         await import(/* webpackIgnore: true */ /* @vite-ignore */ nodePackage)
   } catch (cause) {
-    throw new TrezorInitError({
+    throw toTrezorInitError({
       details: `${name} could not be loaded. Install it (it is an optional peer of @airlock/trezor) or pass \`connect\`.`,
       cause,
     })
@@ -34,7 +34,7 @@ function unwrapDefault(module: unknown): TrezorConnectLike {
     if ('init' in value && typeof value.init === 'function') return value as TrezorConnectLike
     value = 'default' in value ? value.default : undefined
   }
-  throw new TrezorInitError({ details: 'the Trezor Connect module has no TrezorConnect export' })
+  throw toTrezorInitError({ details: 'the Trezor Connect module has no TrezorConnect export' })
 }
 
 const initialised = new WeakMap<TrezorConnectLike, Promise<void>>()
@@ -55,7 +55,7 @@ export function initTrezorConnect(
         if ((error as { code?: unknown } | null)?.code === 'Init_AlreadyInitialized') return
         initialised.delete(connect)
         const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown }
-        throw new TrezorInitError({
+        throw toTrezorInitError({
           code: typeof code === 'string' ? code : undefined,
           details: typeof message === 'string' ? message : describeValue(error),
           cause: error,

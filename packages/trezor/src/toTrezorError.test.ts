@@ -1,17 +1,35 @@
+import { ERROR_CODES, TypedError } from '@trezor/connect/lib/constants/errors'
+import { createErrorMessage, createResponseMessage } from '@trezor/connect/lib/events'
 import { describe, expect, test } from 'vitest'
+import { TrezorInitError } from './errors.js'
 import { toTrezorError, trezorErrorCodes } from './toTrezorError.js'
+
+// Connect's codes for a Connect that cannot start or has no way to the device.
+const initCodes = [
+  'Init_NotInitialized',
+  'Init_AlreadyInitialized',
+  'Init_ManifestMissing',
+  'Init_IframeBlocked',
+  'Init_IframeTimeout',
+  'Popup_ConnectionMissing',
+  'Desktop_ConnectionMissing',
+  'Browser_LocalNetworkPermissionMissing',
+  'Transport_Missing',
+  'Method_InvalidPackage',
+] as const
 
 // Failures as Connect 9.7 resolves them: `{ success: false, payload: { error, code } }`.
 const failures = [
   ['Failure_ActionCancelled', 'Action cancelled by user', 'UserRejectedOnDeviceError'],
   ['Method_Cancel', 'Canceled', 'UserRejectedOnDeviceError'],
   ['Method_Interrupted', 'Popup closed', 'UserRejectedOnDeviceError'],
+  // connect-web popup/index.js `emitClosed` (core in popup): the window was closed.
+  ['Method_Interrupted', 'popup-closed', 'UserRejectedOnDeviceError'],
   ['Device_CallInProgress', 'Device call in progress', 'DeviceBusyError'],
   ['Device_UsedElsewhere', 'Device is used in another window', 'DeviceBusyError'],
   ['Failure_Busy', 'Device is busy', 'DeviceBusyError'],
   ['Device_Disconnected', 'Device disconnected', 'DeviceDisconnectedError'],
   ['Device_NotFound', 'Device not found', 'DeviceDisconnectedError'],
-  ['Transport_Missing', 'Transport is missing', 'DeviceDisconnectedError'],
   ['Failure_PinCancelled', 'PIN entry cancelled', 'DeviceLockedError'],
   ['Failure_PinExpected', 'PIN expected', 'DeviceLockedError'],
   ['Failure_PinInvalid', 'PIN invalid', 'DeviceLockedError'],
@@ -23,9 +41,9 @@ const failures = [
     'Device is missing capability (BTC only)',
     'UnsupportedByDeviceError',
   ],
-  ['Init_NotInitialized', 'TrezorConnect not initialized', 'TrezorInitError'],
-  ['Init_ManifestMissing', 'Manifest not set.', 'TrezorInitError'],
-  ['Init_IframeBlocked', 'Iframe blocked', 'TrezorInitError'],
+  ...initCodes.map((code) => [code, ERROR_CODES[code], 'TrezorInitError'] as const),
+  // connect-web core-in-suite-desktop.js with its own message.
+  ['Desktop_ConnectionMissing', 'No websocket connection', 'TrezorInitError'],
   ['Method_InvalidParameter', 'Not a valid path', 'InvalidRequestError'],
   [
     'Failure_UnknownCode',
@@ -36,12 +54,15 @@ const failures = [
   ['Failure_DataError', 'Forbidden key path', 'ForbiddenKeyPathError'],
   ['Failure_DataError', 'Invalid recipient address', 'InvalidRequestError'],
   ['Failure_ProcessError', 'Signing failed', 'UnknownDeviceError'],
-  [undefined, 'no code at all', 'UnknownDeviceError'],
+  // connect-web core-in-popup.js: the popup never answered the channel handshake (blocked, or
+  // connect.trezor.io unreachable). Only a response made outside Connect's core has no code.
+  [undefined, 'handshake failed', 'TrezorInitError'],
 ] as const
 
 describe('toTrezorError', () => {
   test.each(failures)('%s "%s" -> %s', (code, error, name) => {
-    const mapped = toTrezorError({ code, error }, { operation: 'signTransaction' })
+    const response = { success: false, payload: { error, code } } as const
+    const mapped = toTrezorError(response.payload, { operation: 'signTransaction' })
     expect(mapped.name).toBe(name)
     expect(mapped.cause).toEqual({ code, error })
   })
@@ -80,32 +101,120 @@ describe('toTrezorError', () => {
     expect(lines).toMatchInlineSnapshot(`
       [
         "Failure_ActionCancelled: UserRejectedOnDeviceError: The request was rejected on the device. -> Nothing was signed. Try again and approve on the device if you meant to.",
-        "Method_Cancel: UserRejectedOnDeviceError: The request was rejected on the device. -> Nothing was signed. Try again and approve on the device if you meant to.",
-        "Method_Interrupted: UserRejectedOnDeviceError: The request was rejected on the device. -> Nothing was signed. Try again and approve on the device if you meant to.",
+        "Method_Cancel: UserRejectedOnDeviceError: The request was rejected on the device. -> Nothing was signed. Try again and confirm in the Trezor Connect window and on the Trezor if you meant to.",
+        "Method_Interrupted: UserRejectedOnDeviceError: The request was rejected on the device. -> The Trezor Connect window was closed, so nothing was signed. Try again and keep the window open until the Trezor asks you to confirm; if the browser blocked it, allow pop-ups for this site.",
+        "Method_Interrupted: UserRejectedOnDeviceError: The request was rejected on the device. -> The Trezor Connect window was closed, so nothing was signed. Try again and keep the window open until the Trezor asks you to confirm; if the browser blocked it, allow pop-ups for this site.",
         "Device_CallInProgress: DeviceBusyError: The device is busy with another request. -> Finish or cancel the request shown on the device, close other wallet apps using it, then try again.",
         "Device_UsedElsewhere: DeviceBusyError: The device is busy with another request. -> Finish or cancel the request shown on the device, close other wallet apps using it, then try again.",
         "Failure_Busy: DeviceBusyError: The device is busy with another request. -> Finish or cancel the request shown on the device, close other wallet apps using it, then try again.",
         "Device_Disconnected: DeviceDisconnectedError: The device was disconnected. -> Reconnect the device, unlock it, then try again.",
         "Device_NotFound: DeviceDisconnectedError: The device was disconnected. -> Reconnect the device, unlock it, then try again.",
-        "Transport_Missing: DeviceDisconnectedError: The device was disconnected. -> Reconnect the device, unlock it, then try again.",
         "Failure_PinCancelled: DeviceLockedError: The device is locked. -> Unlock the device with its PIN, then try again.",
         "Failure_PinExpected: DeviceLockedError: The device is locked. -> Unlock the device with its PIN, then try again.",
         "Failure_PinInvalid: DeviceLockedError: The device is locked. -> Unlock the device with its PIN, then try again.",
         "Method_PermissionsNotGranted: TrezorPermissionError: The app was not allowed to use the Trezor. -> Try again and allow this app in the Trezor Connect window (Suite: Settings > Connected apps).",
-        "Device_FwException: UnsupportedByDeviceError: The device cannot sign messages. -> Update the device to Trezor firmware 1.8.0 (Model One) / 2.1.0 (Model T) or later (Ledger Live / Trezor Suite), then try again.",
+        "Device_FwException: UnsupportedByDeviceError: The device cannot sign messages. -> In Trezor Suite, update the device to Trezor firmware 1.8.0 (Model One) / 2.1.0 (Model T) or later, then try again.",
         "Device_MissingCapability: UnsupportedByDeviceError: The device cannot sign messages. -> Use another signing method for this request.",
         "Device_MissingCapabilityBtcOnly: UnsupportedByDeviceError: The device cannot sign messages. -> Use another signing method for this request.",
-        "Init_NotInitialized: TrezorInitError: Trezor Connect could not be initialised. -> Call TrezorConnect.init({ manifest }) before passing the instance, or let Airlock own it (omit \`connect\`).",
-        "Init_ManifestMissing: TrezorInitError: Trezor Connect could not be initialised. -> Check the manifest and that Trezor Suite or Bridge is installed, then reload and try again.",
-        "Init_IframeBlocked: TrezorInitError: Trezor Connect could not be initialised. -> Check the manifest and that Trezor Suite or Bridge is installed, then reload and try again.",
+        "Init_NotInitialized: TrezorInitError: Trezor Connect was not initialised. -> Call TrezorConnect.init({ manifest }) before passing the instance, or let Airlock own it (omit \`connect\`).",
+        "Init_AlreadyInitialized: TrezorInitError: Trezor Connect was initialised twice. -> Initialise it once: pass the instance your app initialised as \`connect\`, or omit \`connect\` and let Airlock initialise it.",
+        "Init_ManifestMissing: TrezorInitError: Trezor Connect has no manifest. -> Pass \`manifest: { appName, appUrl, email }\`, or call TrezorConnect.init({ manifest }) on the instance you pass as \`connect\`.",
+        "Init_IframeBlocked: TrezorInitError: Trezor Connect could not start: its iframe (connect.trezor.io) was blocked. -> Allow connect.trezor.io in content blockers and in this site's Content-Security-Policy (frame-src), then reload the page.",
+        "Init_IframeTimeout: TrezorInitError: Trezor Connect could not start: connect.trezor.io did not answer. -> Check the network, and that no content blocker, firewall or Content-Security-Policy (frame-src) blocks connect.trezor.io, then reload the page.",
+        "Popup_ConnectionMissing: TrezorInitError: Trezor Connect could not start: its window could not reach this page. -> Reload the page and try again; if it persists, check that no content blocker or privacy setting blocks connect.trezor.io.",
+        "Desktop_ConnectionMissing: TrezorInitError: Trezor Connect could not reach Trezor Suite. -> Open the Trezor Suite desktop app on this computer, then try again.",
+        "Browser_LocalNetworkPermissionMissing: TrezorInitError: The browser did not let Trezor Connect reach Trezor Suite on this computer. -> Allow local network access for this site in the browser's site settings, then try again.",
+        "Transport_Missing: TrezorInitError: Trezor Connect found no Trezor Suite, Bridge or WebUSB to reach the device. -> Install and open Trezor Suite (or Trezor Bridge), or use a browser with WebUSB (Chrome, Edge, Brave), then try again.",
+        "Method_InvalidPackage: TrezorInitError: This Trezor Connect package does not work here. -> Use @trezor/connect-web in browsers and @trezor/connect in Node, or omit \`connect\` so that Airlock loads the right one.",
+        "Desktop_ConnectionMissing: TrezorInitError: Trezor Connect could not reach Trezor Suite. -> Open the Trezor Suite desktop app on this computer, then try again.",
         "Method_InvalidParameter: InvalidRequestError: The request is invalid and was not sent to the device. -> Fix the request and try again.",
         "Failure_UnknownCode: InvalidRequestError: The request is invalid and was not sent to the device. -> Fix the request and try again.",
-        "Failure_UnknownCode: UnknownDeviceError: The device failed with status Failure_UnknownCode. -> Reconnect the device, open the Ethereum app, then try again.",
+        "Failure_UnknownCode: UnknownDeviceError: The device failed with status Failure_UnknownCode. -> Reconnect the device, unlock it, then try again.",
         "Failure_DataError: ForbiddenKeyPathError: The Trezor refused this derivation path. -> Trezor's safety checks only allow standard Ethereum paths (m/44'/60'/…). Use a standard path, or set "Safety checks" to "Prompt" in Trezor Suite (Settings > Device) if you know why you need this one.",
         "Failure_DataError: InvalidRequestError: The request is invalid and was not sent to the device. -> Fix the request and try again.",
-        "Failure_ProcessError: UnknownDeviceError: The device failed with status Failure_ProcessError. -> Reconnect the device, open the Ethereum app, then try again.",
-        "undefined: UnknownDeviceError: The device failed. -> Reconnect the device, open the Ethereum app, then try again.",
+        "Failure_ProcessError: UnknownDeviceError: The device failed with status Failure_ProcessError. -> Reconnect the device, unlock it, then try again.",
+        "undefined: TrezorInitError: Trezor Connect could not be initialised. -> If the browser blocked the Trezor Connect window, allow pop-ups for this site. Check the network, and that no content blocker, firewall or Content-Security-Policy (frame-src) blocks connect.trezor.io, then reload the page.",
       ]
     `)
+  })
+})
+
+describe('a Trezor Connect that cannot start', () => {
+  // Responses built by Connect itself: connect-web's own failures (iframe, popup, Suite link) by
+  // `createErrorMessage`, the core's by `createResponseMessage`.
+  const fromConnectWeb = (error: Error) => createErrorMessage(error)
+  const fromCore = (error: Error) => createResponseMessage(1, false, { error })
+
+  test.each(initCodes)('%s is a TrezorInitError with its code and its own advice', (code) => {
+    for (const response of [fromConnectWeb(TypedError(code)), fromCore(TypedError(code))]) {
+      const error = toTrezorError(response.payload, { operation: 'signMessage' })
+      expect(error).toBeInstanceOf(TrezorInitError)
+      expect(error).toMatchObject({ code, details: ERROR_CODES[code], cause: response.payload })
+      expect(error.shortMessage).not.toBe(new TrezorInitError({}).shortMessage)
+      expect(error.metaMessages?.join(' ')).not.toMatch(/Ledger|Ethereum app|Reconnect the device/)
+    }
+  })
+
+  test('closing the Connect window is a rejection (4001) with advice about the window', () => {
+    const interrupted = [
+      fromConnectWeb(TypedError('Method_Interrupted')).payload,
+      // connect-web popup/index.js `emitClosed`, core in popup.
+      { code: 'Method_Interrupted', error: 'popup-closed' },
+    ]
+    for (const payload of interrupted) {
+      const error = toTrezorError(payload, { operation: 'signTransaction' })
+      expect(error).toMatchObject({ name: 'UserRejectedOnDeviceError', code: 4001 })
+      expect(error.metaMessages).toMatchInlineSnapshot(`
+        [
+          "The Trezor Connect window was closed, so nothing was signed.",
+          "Try again and keep the window open until the Trezor asks you to confirm; if the browser blocked it, allow pop-ups for this site.",
+        ]
+      `)
+    }
+    const cancelled = toTrezorError(fromCore(TypedError('Method_Cancel')).payload, {
+      operation: 'signTransaction',
+    })
+    expect(cancelled).toMatchObject({ name: 'UserRejectedOnDeviceError', code: 4001 })
+    expect(cancelled.metaMessages).toMatchInlineSnapshot(`
+      [
+        "Nothing was signed. Try again and confirm in the Trezor Connect window and on the Trezor if you meant to.",
+      ]
+    `)
+  })
+
+  test('a response without a code was made outside the core: Connect could not be reached', () => {
+    // connect-web core-in-popup.js: the popup never answered the channel handshake.
+    const response = fromConnectWeb(new Error('handshake failed'))
+    expect(response.payload.code).toBe(undefined)
+    const error = toTrezorError(response.payload, { operation: 'getAddress' })
+    expect(error).toBeInstanceOf(TrezorInitError)
+    expect(error).toMatchObject({ code: undefined, details: 'handshake failed' })
+    expect(error.metaMessages).toMatchInlineSnapshot(`
+      [
+        "If the browser blocked the Trezor Connect window, allow pop-ups for this site.",
+        "Check the network, and that no content blocker, firewall or Content-Security-Policy (frame-src) blocks connect.trezor.io, then reload the page.",
+      ]
+    `)
+    // The core fills in a code for the same error, and a thrown error is not a response.
+    expect(
+      toTrezorError(fromCore(new Error('handshake failed')).payload, { operation: 'getAddress' }),
+    ).toMatchObject({ name: 'UnknownDeviceError', code: 'Failure_UnknownCode' })
+    expect(toTrezorError(new Error('no code'), { operation: 'getAddress' }).name).toBe(
+      'UnknownDeviceError',
+    )
+  })
+
+  test('an Init_ code a later Connect adds is a TrezorInitError; prototype keys are no codes', () => {
+    expect(
+      toTrezorError({ code: 'Init_Future', error: 'x' }, { operation: 'getAddress' }),
+    ).toMatchObject({
+      name: 'TrezorInitError',
+      code: 'Init_Future',
+      shortMessage: 'Trezor Connect could not be initialised.',
+    })
+    for (const code of ['constructor', 'toString', '__proto__'])
+      expect(toTrezorError({ code, error: 'x' }, { operation: 'getAddress' }).name).toBe(
+        'UnknownDeviceError',
+      )
   })
 })

@@ -11,7 +11,8 @@ import {
   UnsupportedByDeviceError,
   UserRejectedOnDeviceError,
 } from '@airlock/core'
-import { ForbiddenKeyPathError, TrezorInitError, TrezorPermissionError } from './errors.js'
+import { ForbiddenKeyPathError, TrezorPermissionError } from './errors.js'
+import { toTrezorInitError } from './toTrezorInitError.js'
 
 export type ToTrezorErrorOptions = {
   operation: DeviceOperation
@@ -22,6 +23,29 @@ export type ToTrezorErrorOptions = {
 }
 
 type Mapper = (cause: unknown, message: string, options: ToTrezorErrorOptions) => BaseError
+
+// Core's remedies name no vendor: these are what only a Trezor user is told.
+const trezorRemedies = {
+  // Method_Cancel: a "Cancel" or "Deny" in the Connect window, `cancel(reason)`, or Connect's own
+  // interaction timeout.
+  cancelled: [
+    'Nothing was signed. Try again and confirm in the Trezor Connect window and on the Trezor if you meant to.',
+  ],
+  // Method_Interrupted: the window was closed, or the notice Connect shows when the browser blocked
+  // it ("Popup was blocked") was dismissed.
+  windowClosed: [
+    'The Trezor Connect window was closed, so nothing was signed.',
+    'Try again and keep the window open until the Trezor asks you to confirm; if the browser blocked it, allow pop-ups for this site.',
+  ],
+  // A failure without a code (see `toTrezorError`): on the way to Connect's iframe or popup.
+  unreachable: [
+    'If the browser blocked the Trezor Connect window, allow pop-ups for this site.',
+    'Check the network, and that no content blocker, firewall or Content-Security-Policy (frame-src) blocks connect.trezor.io, then reload the page.',
+  ],
+  update: (minimumVersion: string) => [
+    `In Trezor Suite, update the device to ${minimumVersion} or later, then try again.`,
+  ],
+}
 
 const rejected: Mapper = (cause) => new UserRejectedOnDeviceError({ cause })
 const busy: Mapper = (cause) => new DeviceBusyError({ cause })
@@ -35,15 +59,24 @@ const missingCapability: Mapper = (cause, _, { operation }) =>
     cause,
   })
 
+const initFailure: Mapper = (cause, message) => {
+  const { code } = readFailure(cause)
+  return toTrezorInitError({ code, details: message || code, cause })
+}
+
 /**
  * Trezor Connect's error codes (lib/constants/errors.js) and the firmware's `Failure_*` codes, each
  * to the typed error an app can act on.
  */
 export const trezorErrorCodes: Record<string, Mapper> = {
   Failure_ActionCancelled: rejected,
-  Method_Cancel: rejected,
-  // The Connect popup was closed, or `cancel()` was called.
-  Method_Interrupted: rejected,
+  Method_Cancel: (cause) =>
+    new UserRejectedOnDeviceError({ metaMessages: trezorRemedies.cancelled, cause }),
+  // Closing the Connect window is the user's no, so EIP-1193's 4001: wallets show it as a
+  // cancellation and viem does not retry it. The `cancel()` sent on abort or timeout ends here too,
+  // but by then the signer has rejected with OperationAbortedError or DeviceTimeoutError.
+  Method_Interrupted: (cause) =>
+    new UserRejectedOnDeviceError({ metaMessages: trezorRemedies.windowClosed, cause }),
   Failure_PinCancelled: locked,
   Failure_PinExpected: locked,
   Failure_PinInvalid: locked,
@@ -52,15 +85,28 @@ export const trezorErrorCodes: Record<string, Mapper> = {
   Failure_Busy: busy,
   Device_Disconnected: disconnected,
   Device_NotFound: disconnected,
-  Transport_Missing: disconnected,
+  // Connect could not start or has no way to the device: errors.ts has each one's message.
+  Init_NotInitialized: initFailure,
+  Init_AlreadyInitialized: initFailure,
+  Init_ManifestMissing: initFailure,
+  Init_IframeBlocked: initFailure,
+  Init_IframeTimeout: initFailure,
+  Popup_ConnectionMissing: initFailure,
+  Desktop_ConnectionMissing: initFailure,
+  Browser_LocalNetworkPermissionMissing: initFailure,
+  Transport_Missing: initFailure,
+  Method_InvalidPackage: initFailure,
   Method_PermissionsNotGranted: (cause) => new TrezorPermissionError({ cause }),
-  Device_FwException: (cause, message, options) =>
-    new UnsupportedByDeviceError({
+  Device_FwException: (cause, message, options) => {
+    const minimumVersion = minimumFirmware(options)
+    return new UnsupportedByDeviceError({
       operation: operationLabels[options.operation],
-      minimumVersion: minimumFirmware(options),
+      minimumVersion,
       reason: `Trezor Connect: ${message}`,
+      metaMessages: trezorRemedies.update(minimumVersion),
       cause,
-    }),
+    })
+  },
   Device_MissingCapability: missingCapability,
   Device_MissingCapabilityBtcOnly: missingCapability,
   Method_InvalidParameter: invalid,
@@ -80,15 +126,38 @@ export const trezorErrorCodes: Record<string, Mapper> = {
 
 /**
  * Maps a failed Trezor Connect response (`{ error, code }`) or a thrown Connect error to a typed
- * Airlock error. Codes decide; message text only where Connect gives no code.
+ * Airlock error. Codes decide, or their absence from a response; message text only where Connect's
+ * core gives no better code.
  */
 export function toTrezorError(error: unknown, options: ToTrezorErrorOptions): BaseError {
   const { code, message } = readFailure(error)
-  if (code?.startsWith('Init_'))
-    return new TrezorInitError({ code, details: message || code, cause: error })
-  const mapper = code !== undefined ? trezorErrorCodes[code] : undefined
+  const mapper =
+    code !== undefined && Object.hasOwn(trezorErrorCodes, code) ? trezorErrorCodes[code] : undefined
   if (mapper) return mapper(error, message, options)
+  // Init_* codes a later Connect may add.
+  if (code?.startsWith('Init_')) return initFailure(error, message, options)
+  // Connect's core always answers with a code (events/call.js `createResponseMessage` runs
+  // `serializeError`, which falls back to Failure_UnknownCode). A response without one was made on
+  // the way to the core by `createErrorMessage`: a popup that never answered the channel handshake
+  // (connect-web core-in-popup.js "handshake failed": blocked, or connect.trezor.io unreachable), or
+  // an iframe error whose code was lost in postMessage.
+  if (code === undefined && isResponsePayload(error))
+    return toTrezorInitError({
+      details: message || undefined,
+      metaMessages: trezorRemedies.unreachable,
+      cause: error,
+    })
   return new UnknownDeviceError({ code, details: message || undefined, cause: error })
+}
+
+/** `{ error, code }` from a resolved response, as opposed to something thrown. */
+function isResponsePayload(error: unknown): boolean {
+  return (
+    !!error &&
+    typeof error === 'object' &&
+    !(error instanceof Error) &&
+    typeof (error as { error?: unknown }).error === 'string'
+  )
 }
 
 function readFailure(error: unknown): { code: string | undefined; message: string } {

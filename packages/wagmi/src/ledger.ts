@@ -37,10 +37,14 @@ export type LedgerParameters = {
   clearSigning?: boolean | undefined
 }
 
+// Ledger's USB vendor id, the filter hw-transport-webusb and -webhid ask the browser for.
+const ledgerVendorId = 0x2c97
+
 ledger.type = 'ledger' as const
 /**
  * A wagmi connector for a Ledger running the Ethereum app. `@airlock/ledger` (and the Ledger SDK)
- * is imported on connect, not before.
+ * is imported on connect, not before. On page load, wagmi reconnects only a user who connected and
+ * did not disconnect, through a Ledger whose browser permission is still granted (no picker).
  */
 export function ledger(parameters: LedgerParameters = {}) {
   const { path, scheme = 'ledgerLive', index = 0, ...device } = parameters
@@ -53,5 +57,21 @@ export function ledger(parameters: LedgerParameters = {}) {
       const { toLedgerAccount } = await import('@airlock/ledger')
       return toLedgerAccount({ ...device, ...(path ? { path } : { scheme, index }) })
     },
+    canReconnect: () => hasPermittedLedger(device.transport),
   })
+}
+
+/**
+ * Whether the browser still lets this origin open a Ledger without its device picker (the user
+ * granted it before): WebUSB's and WebHID's `getDevices` list those without touching them. Other
+ * transports are the app's own and are opened as they are.
+ */
+async function hasPermittedLedger(transport: LedgerParameters['transport'] = 'webusb') {
+  if (transport !== 'webusb' && transport !== 'webhid') return true
+  type DeviceApi = { getDevices?: () => Promise<{ vendorId: number }[]> }
+  const api = (globalThis.navigator as { usb?: DeviceApi; hid?: DeviceApi } | undefined)?.[
+    transport === 'webusb' ? 'usb' : 'hid'
+  ]
+  const devices = (await api?.getDevices?.().catch(() => undefined)) ?? []
+  return devices.some((device) => device.vendorId === ledgerVendorId)
 }

@@ -25,6 +25,26 @@ describe('trezor', () => {
     },
   })
 
+  test('a Connect that cannot start is -32002 with its remedy, not an internal error', async () => {
+    // What connect-web answers when its iframe is blocked (lib/iframe: Init_IframeBlocked).
+    const failure = {
+      success: false,
+      payload: { error: 'Iframe blocked', code: 'Init_IframeBlocked' },
+    }
+    const blocked = new Proxy({ init: async () => {}, dispose() {}, cancel() {} } as object, {
+      get: (target, name) =>
+        name in target || typeof name !== 'string' || name === 'then'
+          ? target[name as keyof typeof target]
+          : async () => failure,
+    })
+    const { config, connector } = createTestConfig(trezor({ connect: blocked as never }))
+    const error = await connect(config, { connector }).catch((e) => e)
+    expect(error.code).toBe(-32002)
+    expect(error.cause.name).toBe('TrezorInitError')
+    expect(error.message).toContain('connect.trezor.io')
+    expect(error.message).not.toContain('Ethereum app')
+  })
+
   test('index picks the account; BIP-44 is the default scheme', async () => {
     const emulator = await createTrezorEmulator()
     try {

@@ -39,7 +39,8 @@ export type TrezorParameters = (
 trezor.type = 'trezor' as const
 /**
  * A wagmi connector for a Trezor, through Trezor Connect. `@airlock/trezor` (and Trezor Connect)
- * is imported on connect, not before.
+ * is imported on connect, not before. On page load, wagmi reconnects only a user who connected and
+ * did not disconnect; only then is Trezor Connect loaded.
  */
 export function trezor(parameters: TrezorParameters) {
   const { path, scheme = 'bip44', index = 0, connect, manifest, timeout } = parameters
@@ -58,5 +59,7 @@ export function trezor(parameters: TrezorParameters) {
         ...location,
       } as ToTrezorAccountParameters)
     },
+    // Trezor Connect finds the device itself; it is loaded only for a user who connected before.
+    canReconnect: async () => true,
   })
 }

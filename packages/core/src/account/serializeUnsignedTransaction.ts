@@ -127,8 +127,53 @@ function assertTransactionFields(transaction: TransactionSerializable, allowRepl
     throw new InvalidRequestError({
       reason: `"to" must be a 20-byte address, got ${describeValue(tx.to)}`,
     })
-  if (tx.data !== undefined && !isHex(tx.data))
-    throw new InvalidRequestError({ reason: '"data" must be hex' })
+  assertBytes(tx.data, 'data')
+  assertAccessList(tx.accessList)
+  assertAuthorizationList(tx.authorizationList)
+}
+
+/**
+ * Hex must be whole bytes: viem pads odd-length hex (`0xabc` becomes `0x0abc`), which would sign
+ * something other than what the app asked for.
+ */
+function assertBytes(value: unknown, field: string, size?: number) {
+  if (value === undefined) return
+  const isBytes = typeof value === 'string' && isHex(value) && value.length % 2 === 0
+  if (!isBytes || (size !== undefined && value.length !== 2 + 2 * size))
+    throw new InvalidRequestError({
+      reason: `"${field}" must be 0x-prefixed hex ${size === undefined ? 'bytes (an even number of digits)' : `of ${size} bytes`}, got ${describeValue(value)}`,
+    })
+}
+
+function assertAccessList(accessList: unknown) {
+  if (accessList === undefined) return
+  if (!Array.isArray(accessList))
+    throw new InvalidRequestError({ reason: '"accessList" must be an array' })
+  accessList.forEach((entry: { address?: unknown; storageKeys?: unknown } | null, i) => {
+    assertBytes(entry?.address ?? null, `accessList[${i}].address`, 20)
+    if (!Array.isArray(entry?.storageKeys))
+      throw new InvalidRequestError({ reason: `"accessList[${i}].storageKeys" must be an array` })
+    entry.storageKeys.forEach((key, k) => {
+      assertBytes(key, `accessList[${i}].storageKeys[${k}]`, 32)
+    })
+  })
+}
+
+function assertAuthorizationList(authorizationList: unknown) {
+  if (authorizationList === undefined) return
+  if (!Array.isArray(authorizationList))
+    throw new InvalidRequestError({ reason: '"authorizationList" must be an array' })
+  authorizationList.forEach((entry: Record<string, unknown> | null, i) => {
+    assertBytes(entry?.address ?? null, `authorizationList[${i}].address`, 20)
+    // Signature words are numbers (RPC returns them without leading zeros); viem trims them.
+    for (const field of ['r', 's']) {
+      const word = entry?.[field]
+      if (typeof word !== 'string' || !/^0x[0-9a-fA-F]{1,64}$/.test(word))
+        throw new InvalidRequestError({
+          reason: `"authorizationList[${i}].${field}" must be a 0x-prefixed hex number of at most 32 bytes, got ${describeValue(word)}`,
+        })
+    }
+  })
 }
 
 function assertQuantity(tx: Record<string, unknown>, field: string, max: bigint) {

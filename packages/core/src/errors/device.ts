@@ -3,6 +3,11 @@ import { BaseError } from './base.js'
 export type DeviceErrorParameters = {
   cause?: unknown
   details?: string | undefined
+  /**
+   * Remedy lines that replace the generic ones, for advice only the vendor's package can give (its
+   * companion app, the settings of its Ethereum app).
+   */
+  metaMessages?: readonly string[] | undefined
 }
 
 export type UserRejectedOnDeviceErrorType = UserRejectedOnDeviceError & {
@@ -15,7 +20,9 @@ export class UserRejectedOnDeviceError extends BaseError {
   constructor(parameters: DeviceErrorParameters = {}) {
     super('The request was rejected on the device.', {
       ...parameters,
-      metaMessages: ['Nothing was signed. Try again and approve on the device if you meant to.'],
+      metaMessages: parameters.metaMessages ?? [
+        'Nothing was signed. Try again and approve on the device if you meant to.',
+      ],
       name: 'UserRejectedOnDeviceError',
     })
   }
@@ -26,24 +33,31 @@ export class DeviceLockedError extends BaseError {
   constructor(parameters: DeviceErrorParameters = {}) {
     super('The device is locked.', {
       ...parameters,
-      metaMessages: ['Unlock the device with its PIN, then try again.'],
+      metaMessages: parameters.metaMessages ?? ['Unlock the device with its PIN, then try again.'],
       name: 'DeviceLockedError',
     })
   }
 }
 
 export type AppNotOpenErrorType = AppNotOpenError & { name: 'AppNotOpenError' }
+/** The device runs apps, and the one this request needs is not open. `appName` names it, if known. */
 export class AppNotOpenError extends BaseError {
-  readonly appName: string
-  constructor({
-    appName = 'Ethereum',
-    ...parameters
-  }: DeviceErrorParameters & { appName?: string } = {}) {
-    super(`The ${appName} app is not open on the device.`, {
-      ...parameters,
-      metaMessages: [`Open the ${appName} app on the device, then try again.`],
-      name: 'AppNotOpenError',
-    })
+  readonly appName: string | undefined
+  constructor({ appName, ...parameters }: DeviceErrorParameters & { appName?: string } = {}) {
+    super(
+      appName === undefined
+        ? 'The app this request needs is not open on the device.'
+        : `The ${appName} app is not open on the device.`,
+      {
+        ...parameters,
+        metaMessages: parameters.metaMessages ?? [
+          appName === undefined
+            ? 'Open the app this request needs on the device, then try again.'
+            : `Open the ${appName} app on the device, then try again.`,
+        ],
+        name: 'AppNotOpenError',
+      },
+    )
     this.appName = appName
   }
 }
@@ -55,8 +69,8 @@ export class BlindSigningDisabledError extends BaseError {
   constructor(parameters: DeviceErrorParameters = {}) {
     super('The device refused to sign contract data: blind signing is disabled.', {
       ...parameters,
-      metaMessages: [
-        'Enable "Blind signing" in the Ethereum app settings on the device, then try again.',
+      metaMessages: parameters.metaMessages ?? [
+        "Enable blind signing in the device's settings, then try again.",
         'Only do so for contracts you trust: the device cannot show what this data does.',
       ],
       name: 'BlindSigningDisabledError',
@@ -71,7 +85,7 @@ export class DeviceDisconnectedError extends BaseError {
   constructor(parameters: DeviceErrorParameters = {}) {
     super('The device was disconnected.', {
       ...parameters,
-      metaMessages: ['Reconnect the device, unlock it, then try again.'],
+      metaMessages: parameters.metaMessages ?? ['Reconnect the device, unlock it, then try again.'],
       name: 'DeviceDisconnectedError',
     })
   }
@@ -82,7 +96,7 @@ export class DeviceBusyError extends BaseError {
   constructor(parameters: DeviceErrorParameters = {}) {
     super('The device is busy with another request.', {
       ...parameters,
-      metaMessages: [
+      metaMessages: parameters.metaMessages ?? [
         'Finish or cancel the request shown on the device, close other wallet apps using it, then try again.',
       ],
       name: 'DeviceBusyError',
@@ -96,7 +110,9 @@ export class DeviceTimeoutError extends BaseError {
   constructor({ timeout, ...parameters }: DeviceErrorParameters & { timeout: number }) {
     super(`The device did not answer within ${timeout} ms.`, {
       ...parameters,
-      metaMessages: ['Check that the device is connected and unlocked, then try again.'],
+      metaMessages: parameters.metaMessages ?? [
+        'Check that the device is connected and unlocked, then try again.',
+      ],
       name: 'DeviceTimeoutError',
     })
     this.timeout = timeout
@@ -119,9 +135,9 @@ export class UnsupportedByDeviceError extends BaseError {
     super(`The device cannot ${operation}.`, {
       ...parameters,
       details: reason ?? parameters.details,
-      metaMessages: [
+      metaMessages: parameters.metaMessages ?? [
         minimumVersion
-          ? `Update the device to ${minimumVersion} or later (Ledger Live / Trezor Suite), then try again.`
+          ? `Update the device to ${minimumVersion} or later, then try again.`
           : 'Use another signing method for this request.',
       ],
       name: 'UnsupportedByDeviceError',
@@ -137,7 +153,7 @@ export class OperationAbortedError extends BaseError {
   constructor(parameters: DeviceErrorParameters = {}) {
     super('The device request was aborted.', {
       ...parameters,
-      metaMessages: ['Nothing was signed.'],
+      metaMessages: parameters.metaMessages ?? ['Nothing was signed.'],
       name: 'OperationAbortedError',
     })
   }
@@ -154,7 +170,9 @@ export class UnknownDeviceError extends BaseError {
         : `The device failed with status ${typeof code === 'number' ? `0x${code.toString(16).padStart(4, '0')}` : code}.`,
       {
         ...parameters,
-        metaMessages: ['Reconnect the device, open the Ethereum app, then try again.'],
+        metaMessages: parameters.metaMessages ?? [
+          'Reconnect the device, unlock it, then try again.',
+        ],
         name: 'UnknownDeviceError',
       },
     )

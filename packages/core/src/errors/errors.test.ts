@@ -45,14 +45,14 @@ describe('errors', () => {
         [
           "UserRejectedOnDeviceError: The request was rejected on the device. -> Nothing was signed. Try again and approve on the device if you meant to.",
           "DeviceLockedError: The device is locked. -> Unlock the device with its PIN, then try again.",
-          "AppNotOpenError: The Ethereum app is not open on the device. -> Open the Ethereum app on the device, then try again.",
-          "BlindSigningDisabledError: The device refused to sign contract data: blind signing is disabled. -> Enable "Blind signing" in the Ethereum app settings on the device, then try again. Only do so for contracts you trust: the device cannot show what this data does.",
+          "AppNotOpenError: The app this request needs is not open on the device. -> Open the app this request needs on the device, then try again.",
+          "BlindSigningDisabledError: The device refused to sign contract data: blind signing is disabled. -> Enable blind signing in the device's settings, then try again. Only do so for contracts you trust: the device cannot show what this data does.",
           "DeviceDisconnectedError: The device was disconnected. -> Reconnect the device, unlock it, then try again.",
           "DeviceBusyError: The device is busy with another request. -> Finish or cancel the request shown on the device, close other wallet apps using it, then try again.",
           "DeviceTimeoutError: The device did not answer within 1000 ms. -> Check that the device is connected and unlocked, then try again.",
-          "UnsupportedByDeviceError: The device cannot sign EIP-712 in full. -> Update the device to Ethereum app 1.11.0 or later (Ledger Live / Trezor Suite), then try again.",
+          "UnsupportedByDeviceError: The device cannot sign EIP-712 in full. -> Update the device to Ethereum app 1.11.0 or later, then try again.",
           "OperationAbortedError: The device request was aborted. -> Nothing was signed.",
-          "UnknownDeviceError: The device failed with status 0x6f00. -> Reconnect the device, open the Ethereum app, then try again.",
+          "UnknownDeviceError: The device failed with status 0x6f00. -> Reconnect the device, unlock it, then try again.",
           "InvalidRequestError: The request is invalid and was not sent to the device. -> Fix the request and try again.",
           "InvalidPathError: Invalid derivation path "x". -> Use a path like "m/44'/60'/0'/0/0" (hardened with ' or h).",
           "ChainIdMismatchError: The request is for chain 10, but the wallet is on chain 1. -> Switch the wallet to chain 10, or build the request for chain 1.",
@@ -60,6 +60,43 @@ describe('errors', () => {
           "DeviceAddressMismatchError: The device derives another address than this account. -> Check that the right device, passphrase and derivation path are in use. Do not use this account until the address on the device matches.",
         ]
       `)
+  })
+
+  test('generic remedies name no vendor, app or companion software', () => {
+    for (const error of errors)
+      expect(error.metaMessages?.join(' ')).not.toMatch(/Ledger|Trezor|the Ethereum app/)
+  })
+
+  test('a vendor package can replace the remedy, and only the remedy', () => {
+    const metaMessages = ['Open the Ethereum app on the Ledger, then try again.']
+    const factories = [
+      (p: device.DeviceErrorParameters) => new device.UserRejectedOnDeviceError(p),
+      (p: device.DeviceErrorParameters) => new device.DeviceLockedError(p),
+      (p: device.DeviceErrorParameters) =>
+        new device.AppNotOpenError({ appName: 'Ethereum', ...p }),
+      (p: device.DeviceErrorParameters) => new device.BlindSigningDisabledError(p),
+      (p: device.DeviceErrorParameters) => new device.DeviceDisconnectedError(p),
+      (p: device.DeviceErrorParameters) => new device.DeviceBusyError(p),
+      (p: device.DeviceErrorParameters) => new device.DeviceTimeoutError({ timeout: 1000, ...p }),
+      (p: device.DeviceErrorParameters) =>
+        new device.UnsupportedByDeviceError({ operation: 'x', minimumVersion: '1', ...p }),
+      (p: device.DeviceErrorParameters) => new device.OperationAbortedError(p),
+      (p: device.DeviceErrorParameters) => new device.UnknownDeviceError({ code: 0x6f00, ...p }),
+    ]
+    for (const create of factories) {
+      const vendor = create({ metaMessages, details: 'why' })
+      const generic = create({ details: 'why' })
+      expect(vendor.metaMessages).toEqual(metaMessages)
+      expect(vendor.metaMessages).not.toEqual(generic.metaMessages)
+      expect(vendor.message).toBe(
+        generic.message.replace(generic.metaMessages?.join('\n') ?? '', metaMessages.join('\n')),
+      )
+    }
+    expect(new device.AppNotOpenError({ appName: 'Ethereum' })).toMatchObject({
+      appName: 'Ethereum',
+      shortMessage: 'The Ethereum app is not open on the device.',
+      metaMessages: ['Open the Ethereum app on the device, then try again.'],
+    })
   })
 
   test('rejection carries EIP-1193 code 4001 like viem', () => {

@@ -1,2 +1,2 @@
 export * from '../ledger/index.js'
-export * from '../shared/types.js'
+export * from '../shared/index.js'

@@ -1,2 +1,2 @@
-export * from '../shared/types.js'
+export * from '../shared/index.js'
 export * from '../trezor/index.js'

@@ -1,6 +1,6 @@
-import type { EmulatorFault, EmulatorReview, EmulatorUser } from '../shared/types.js'
-import type { Eip712Session } from './eip712/session.js'
-import type { LedgerKeyring } from './keys.js'
+import type { EmulatorState } from '../shared/emulatorState.js'
+import type { Eip712Session } from './ethereumApp/eip712/session.js'
+import type { LedgerKeyring } from './keys/keyring.js'
 import type { LedgerApp, LedgerEip7702Setting, LedgerModel } from './types.js'
 
 /** Trusted metadata the host provided before a signature (ERC-20, plugins, NFTs, names...). */
@@ -22,18 +22,17 @@ export type ChunkedPayload = {
   readonly expected?: number
 }
 
-/** Everything the emulated device holds between APDUs. TEST KEYS ONLY. */
-export type LedgerDevice = {
+/**
+ * Everything the emulated device holds between APDUs, with the shared state (user, faults, latency,
+ * logs). TEST KEYS ONLY.
+ */
+export type LedgerDevice = EmulatorState & {
   readonly keyring: LedgerKeyring
   readonly model: LedgerModel
   app: LedgerApp
   locked: boolean
   blindSigning: boolean
   eip7702: LedgerEip7702Setting
-  user: EmulatorUser
-  readonly reviews: EmulatorReview[]
-  /** Signature faults waiting for the next signature. */
-  readonly signatureFaults: EmulatorFault[]
   provided: ProvidedInfo[]
   transaction: ChunkedPayload | undefined
   message: ChunkedPayload | undefined

@@ -1,12 +1,11 @@
+export { StatusWord } from './apdu/statusWords.js'
 export { createLedgerEmulator, type LedgerEmulator } from './createLedgerEmulator.js'
-export { builtInEip7702Whitelist } from './eip7702Whitelist.js'
 export {
   ApduStatusError,
   InvalidEmulatorMnemonicError,
   InvalidEmulatorOptionError,
 } from './errors.js'
-export { LedgerEmulatorTransport } from './LedgerEmulatorTransport.js'
-export { StatusWord } from './statusWords.js'
+export { builtInEip7702Whitelist } from './ethereumApp/eip7702Whitelist.js'
 export type {
   LedgerApp,
   LedgerEip7702Delegate,
@@ -14,3 +13,4 @@ export type {
   LedgerEmulatorOptions,
   LedgerModel,
 } from './types.js'
+export { LedgerEmulatorTransport } from './usb/LedgerEmulatorTransport.js'

@@ -1,21 +1,15 @@
 import type { Manifest } from '@trezor/connect'
-import type {
-  EmulatorExchange,
-  EmulatorFault,
-  EmulatorLatency,
-  EmulatorReview,
-  EmulatorUser,
-} from '../shared/types.js'
+import type { EmulatorControls } from '../shared/controls.js'
 import {
   bundledFirmwareRevision,
   initTrezorConnect,
   loadTrezorConnect,
   type TrezorConnect,
-} from './connect.js'
+} from './connect/connect.js'
+import { onBlockedRequest } from './connect/offline.js'
+import { TrezorEmulatorTransport } from './connect/transport.js'
 import { TrezorDevice, type TrezorDeviceOptions } from './device.js'
 import { resolveTrezorModel, type TrezorModel, trezorModels } from './models.js'
-import { onBlockedRequest } from './offline.js'
-import { TrezorEmulatorTransport } from './transport.js'
 
 /** Options of `createTrezorEmulator`. TEST KEYS ONLY. */
 export type TrezorEmulatorOptions = TrezorDeviceOptions & {
@@ -26,41 +20,23 @@ export type TrezorEmulatorOptions = TrezorDeviceOptions & {
 /**
  * An emulated Trezor driven by a real, initialised `@trezor/connect` instance (`connect`).
  *
+ * `exchanges` are firmware messages, e.g. `{ request: 'EthereumSignTx {…}', response:
+ * 'ButtonRequest {…}' }`. An exchange fault's `atExchange` counts the messages of the next Ethereum
+ * operation: its request is exchange 0, each follow-up (`ButtonAck`, `EthereumTxAck`, typed-data
+ * acks) the next; Connect's own `Initialize`/`GetFeatures`/Testnet `GetAddress` do not count. `busy`
+ * answers `Failure_Busy`; `lock` asks for the PIN before going on; `close-app` does nothing (a Trezor
+ * has no app to close). `unplug()` resolves once Connect has seen the device go, `plug()` once
+ * Connect has read its features; `dispose()` disposes the Connect instance and unplugs the device.
+ *
  * TEST KEYS ONLY: it holds a mnemonic in memory. Never give it one that guards real funds.
  */
-export type TrezorEmulator = {
+export type TrezorEmulator = EmulatorControls & {
   /** A TrezorConnect instance of its own, initialised on the emulated device. */
   readonly connect: TrezorConnect
   readonly model: TrezorModel
   readonly firmware: string
-  /** Every review (screens and outcome) the device showed, oldest first. */
-  readonly reviews: readonly EmulatorReview[]
-  /** Every message pair on the wire, e.g. `{ request: 'EthereumSignTx {…}', response: 'ButtonRequest {…}' }`. */
-  readonly exchanges: readonly EmulatorExchange[]
   /** URLs Connect tried to reach (any instance in the process); each was answered 404 in process. */
   readonly blockedRequests: readonly string[]
-  readonly connected: boolean
-  readonly locked: boolean
-  /**
-   * Arms a fault. Exchange faults count the messages of an operation: an Ethereum request is
-   * exchange 0, each follow-up (`ButtonAck`, `EthereumTxAck`, typed-data acks) the next; Connect's own
-   * `Initialize`/`GetFeatures`/Testnet `GetAddress` do not count. Signature faults apply to the next
-   * signature. `busy` answers `Failure_Busy`; `lock` asks for the PIN before going on; `close-app`
-   * does nothing (a Trezor has no app to close).
-   */
-  injectFault(fault: EmulatorFault): void
-  /** Unplugs the device; resolves once Connect has seen it go. */
-  unplug(): Promise<void>
-  /** Plugs the device back in; resolves once Connect has read its features. */
-  plug(): Promise<void>
-  /** Locks the device: the next request that needs keys asks for the PIN first. */
-  lock(): void
-  unlock(): void
-  setUser(user: EmulatorUser): void
-  setLatency(latency: EmulatorLatency): void
-  clearLogs(): void
-  /** Disposes the Connect instance and unplugs the device. */
-  dispose(): Promise<void>
 }
 
 /**
@@ -126,6 +102,7 @@ export async function createTrezorEmulator(
       return device.locked
     },
     injectFault: (fault) => device.injectFault(fault),
+    clearFaults: () => device.clearFaults(),
     unplug: () =>
       device.connected
         ? connectEvent('device-disconnect', () => device.unplug())

@@ -1,3 +1,6 @@
+import type { TrezorModel } from './models.js'
+import type { WireMessage } from './wire/codec.js'
+
 /** A firmware `Failure` the device answers with, e.g. `Failure_ActionCancelled`. */
 export class TrezorDeviceFailure extends Error {
   override name = 'TrezorDeviceFailure'
@@ -27,4 +30,17 @@ export class TrezorDeviceDisconnectedError extends Error {
 /** `Failure_DataError`, the firmware's answer to malformed requests. */
 export function dataError(message: string): TrezorDeviceFailure {
   return new TrezorDeviceFailure('Failure_DataError', message)
+}
+
+/** `Failure_ActionCancelled` in the model's words: the user rejected, or the host sent `Cancel`. */
+export function actionCancelled(model: TrezorModel): TrezorDeviceFailure {
+  return new TrezorDeviceFailure(
+    'Failure_ActionCancelled',
+    model === 'T1B1' ? 'Action cancelled' : 'Cancelled',
+  )
+}
+
+/** The `Failure` message the device answers with. */
+export function failureMessage(code: string, message: string): WireMessage {
+  return { type: 'Failure', message: { code, message } }
 }

@@ -2,14 +2,14 @@ export {
   type TrezorConnect,
   TrezorConnectMissingError,
   trezorEmulatorManifest,
-} from './connect.js'
+} from './connect/connect.js'
 export {
   createTrezorEmulator,
   type TrezorEmulator,
   type TrezorEmulatorOptions,
 } from './createTrezorEmulator.js'
 export { TrezorDevice, type TrezorDeviceOptions } from './device.js'
-export { TrezorEmulatorMnemonicError } from './keychain.js'
+export { TrezorEmulatorMnemonicError } from './keys/keychain.js'
 export {
   resolveTrezorModel,
   TrezorEmulatorModelError,

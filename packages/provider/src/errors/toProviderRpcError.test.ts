@@ -1,5 +1,6 @@
 import {
   AppNotOpenError,
+  BaseError,
   BlindSigningDisabledError,
   ChainIdMismatchError,
   DeviceAddressMismatchError,
@@ -119,6 +120,27 @@ describe('toProviderRpcError', () => {
     expect(error.cause).toBe(thrown)
     expect((error as { data?: unknown }).data).toBe('0x08c379a0')
     expect(error.shortMessage).toBe('execution reverted')
+  })
+
+  test('an error that declares its own code keeps it (vendor errors)', () => {
+    class ConnectCannotStart extends BaseError {
+      readonly rpcCode = -32002
+      readonly code = 'Init_IframeBlocked'
+    }
+    class NotAllowed extends BaseError {
+      readonly rpcCode = 4100
+    }
+    class Unusual extends BaseError {
+      readonly rpcCode = 4999
+    }
+    const cannotStart = toProviderRpcError(new ConnectCannotStart('Connect could not start.'))
+    expect([cannotStart.code, cannotStart.name]).toEqual([-32002, 'ResourceUnavailableRpcError'])
+    expect(toProviderRpcError(new NotAllowed('no')).code).toBe(4100)
+    const unusual = toProviderRpcError(new Unusual('odd', { metaMessages: ['Do this.'] }))
+    expect([unusual.code, unusual.shortMessage]).toEqual([4999, 'odd'])
+    // Found under a viem wrapper too.
+    const wrapped = new TransactionExecutionError(new NotAllowed('no') as never, {} as never)
+    expect(toProviderRpcError(wrapped).code).toBe(4100)
   })
 
   test('anything that is not an Error', () => {

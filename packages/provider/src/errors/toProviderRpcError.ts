@@ -58,6 +58,8 @@ function map(error: Error): RpcError | undefined {
       shortMessage: error.details || error.shortMessage,
       data: error.data,
     })
+  const { rpcCode } = error as { rpcCode?: unknown }
+  if (typeof rpcCode === 'number') return fromRpcCode(rpcCode, error)
   if (error instanceof UserRejectedOnDeviceError) return new UserRejectedRequestError(error)
   if (error instanceof AccountNotConnectedError) return new UnauthorizedProviderError(error)
   if (error instanceof UnsupportedByDeviceError || error instanceof UnsupportedMethodError)
@@ -88,4 +90,29 @@ function map(error: Error): RpcError | undefined {
   )
     return new ChainDisconnectedError(error)
   return undefined
+}
+
+/**
+ * An error that declares its EIP-1193 / EIP-1474 code (`rpcCode`), as a vendor package's errors
+ * do: viem's class for that code, so apps and wagmi show what it means.
+ */
+function fromRpcCode(code: number, error: Error): RpcError {
+  const known = rpcErrors[code]
+  if (known) return new known(error)
+  return new ProviderRpcError(error, {
+    code,
+    shortMessage: error instanceof BaseError ? error.shortMessage : error.message,
+  })
+}
+
+const rpcErrors: Record<number, new (cause: Error) => RpcError> = {
+  [UserRejectedRequestError.code]: UserRejectedRequestError,
+  [UnauthorizedProviderError.code]: UnauthorizedProviderError,
+  [UnsupportedProviderMethodError.code]: UnsupportedProviderMethodError,
+  [ProviderDisconnectedError.code]: ProviderDisconnectedError,
+  [ChainDisconnectedError.code]: ChainDisconnectedError,
+  [SwitchChainError.code]: SwitchChainError,
+  [InvalidParamsRpcError.code]: InvalidParamsRpcError,
+  [ResourceUnavailableRpcError.code]: ResourceUnavailableRpcError,
+  [InternalRpcError.code]: InternalRpcError,
 }

@@ -1,4 +1,5 @@
 import { ChainIdMismatchError, UserRejectedOnDeviceError } from '@airlock/core'
+import { createTestRpc } from '@airlock/fixtures/testRpc'
 import {
   type Config,
   type Connector,
@@ -7,6 +8,7 @@ import {
   createConfig,
   disconnect,
   getConnection,
+  type Storage,
   sendTransaction,
   signMessage,
   signTypedData,
@@ -22,7 +24,6 @@ import {
 import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts'
 import { foundry, mainnet } from 'viem/chains'
 import { expect, test } from 'vitest'
-import { createTestRpc } from '../../../provider/src/_test/createTestRpc.js'
 
 export const testMnemonic = 'test test test test test test test test test test test junk'
 
@@ -38,13 +39,17 @@ export type TestConfig = {
   rpc: Record<number, ReturnType<typeof createTestRpc>>
 }
 
-export function createTestConfig(connector: CreateConnectorFn): TestConfig {
+/** A wagmi config on two test chains; `storage` (default none) is what survives a page reload. */
+export function createTestConfig(
+  connector: CreateConnectorFn | CreateConnectorFn[],
+  { storage = null }: { storage?: Storage | null } = {},
+): TestConfig {
   const rpc = { [mainnet.id]: createTestRpc(mainnet), [foundry.id]: createTestRpc(foundry) }
   const config = createConfig({
     chains: [mainnet, foundry],
-    connectors: [connector],
+    connectors: Array.isArray(connector) ? connector : [connector],
     multiInjectedProviderDiscovery: false,
-    storage: null,
+    storage,
     transports: {
       [mainnet.id]: rpc[mainnet.id].transport,
       [foundry.id]: rpc[foundry.id].transport,

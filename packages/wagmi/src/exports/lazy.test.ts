@@ -59,13 +59,13 @@ test('the build imports device packages only dynamically', async () => {
     const entry = await importsOf('index.js')
     expect(entry.static.filter((name) => devicePackage.test(name))).toEqual([])
     expect(entry.static).not.toContain('@airlock/provider')
-    const providerChunk = entry.dynamic.find((name) => name.startsWith('./provider'))
-    expect(entry.dynamic.filter((name) => name !== providerChunk)).toEqual([
+    const sessionChunk = entry.dynamic.find((name) => name.startsWith('./hardwareSession'))
+    expect(entry.dynamic.filter((name) => name !== sessionChunk)).toEqual([
       '@airlock/ledger',
       '@airlock/trezor',
     ])
-    // The provider chunk names only what the connectors use, so the announcer is left out.
-    expect((await readFile(join(outDir, providerChunk!), 'utf8')).replace(/\s+/g, ' ')).toMatch(
+    // The session chunk names only what the connectors use, so the announcer is left out.
+    expect((await readFile(join(outDir, sessionChunk!), 'utf8')).replace(/\s+/g, ' ')).toMatch(
       /import \{ createHardwareProvider, toProviderRpcError \} from "@airlock\/provider"/,
     )
   } finally {

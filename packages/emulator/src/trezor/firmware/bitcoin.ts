@@ -1,8 +1,8 @@
 import { ripemd160 } from '@noble/hashes/legacy'
 import { sha256 } from '@noble/hashes/sha2'
-import { base58check } from '../base58check.js'
 import { dataError } from '../failures.js'
-import type { TrezorHandler } from '../workflow.js'
+import type { TrezorHandler } from '../workflow/workflow.js'
+import { base58check } from './base58check.js'
 import { extendedPublicKey, formatPath, hdNodeMessage, xpubVersions } from './hdNode.js'
 
 const coins: Record<string, { readonly addressVersion: number; readonly xpub: number }> = {

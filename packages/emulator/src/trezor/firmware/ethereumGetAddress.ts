@@ -1,4 +1,4 @@
-import type { TrezorHandler } from '../workflow.js'
+import type { TrezorHandler } from '../workflow/workflow.js'
 import { formatPath } from './hdNode.js'
 
 /** `EthereumGetAddress`: the EIP-55 address, shown on the device when `show_display` is set. */

@@ -1,4 +1,4 @@
-import type { TrezorHandler } from '../workflow.js'
+import type { TrezorHandler } from '../workflow/workflow.js'
 import { extendedPublicKey, hdNodeMessage, xpubVersions } from './hdNode.js'
 
 /** `EthereumGetPublicKey`: the node and its `xpub`. */

@@ -1,5 +1,5 @@
 import { bytesToHex, hashMessage, hexToBytes } from 'viem/utils'
-import type { TrezorHandler } from '../workflow.js'
+import type { TrezorHandler } from '../workflow/workflow.js'
 import { messageSignatureHex } from './ethereumSignature.js'
 
 /** `EthereumSignMessage`: EIP-191 personal message signing. */

@@ -8,9 +8,9 @@ import {
   keccak256,
   toRlp,
 } from 'viem/utils'
-import type { WireMessage } from '../codec.js'
 import { dataError } from '../failures.js'
-import type { ConfirmScreen, TrezorHandler, TrezorWorkflow } from '../workflow.js'
+import type { WireMessage } from '../wire/codec.js'
+import type { ConfirmScreen, TrezorHandler, TrezorWorkflow } from '../workflow/workflow.js'
 
 /**
  * Above this chain id the firmware returns only the recovery bit as `signature_v` (it must fit an

@@ -1,6 +1,6 @@
 import { bytesToHex, concatBytes, hexToBytes, keccak256, stringToBytes } from 'viem/utils'
 import { dataError, TrezorDeviceFailure } from '../failures.js'
-import type { ConfirmScreen, TrezorHandler, TrezorWorkflow } from '../workflow.js'
+import type { ConfirmScreen, TrezorHandler, TrezorWorkflow } from '../workflow/workflow.js'
 import { messageSignatureHex } from './ethereumSignature.js'
 
 type FieldType = {

@@ -1,6 +1,6 @@
 import { concatBytes, hexToBytes, keccak256 } from 'viem/utils'
 import { dataError, TrezorDeviceFailure } from '../failures.js'
-import type { TrezorHandler } from '../workflow.js'
+import type { TrezorHandler } from '../workflow/workflow.js'
 import { messageSignatureHex } from './ethereumSignature.js'
 
 /**

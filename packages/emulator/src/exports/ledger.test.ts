@@ -1,0 +1,17 @@
+import { expect, test } from 'vitest'
+import * as exports from './ledger.js'
+
+test('public API', () => {
+  expect(Object.keys(exports).sort()).toMatchInlineSnapshot(`
+    [
+      "ApduStatusError",
+      "InvalidEmulatorMnemonicError",
+      "InvalidEmulatorOptionError",
+      "LedgerEmulatorTransport",
+      "StatusWord",
+      "builtInEip7702Whitelist",
+      "createLedgerEmulator",
+      "testMnemonic",
+    ]
+  `)
+})

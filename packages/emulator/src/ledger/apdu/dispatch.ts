@@ -1,0 +1,80 @@
+import { isEthereumAppOpen, type LedgerDevice, resetContext } from '../device.js'
+import { ApduStatusError } from '../errors.js'
+import {
+  eip712Filtering,
+  eip712StructDefinition,
+  eip712StructImplementation,
+} from '../ethereumApp/commands/eip712Structs.js'
+import { getAddress } from '../ethereumApp/commands/getAddress.js'
+import { getAppAndVersion } from '../ethereumApp/commands/getAppAndVersion.js'
+import { getAppConfiguration } from '../ethereumApp/commands/getAppConfiguration.js'
+import {
+  getChallenge,
+  provideDomainName,
+  provideInfo,
+  provideInstructions,
+} from '../ethereumApp/commands/provideInfo.js'
+import { signAuthorization } from '../ethereumApp/commands/signAuthorization.js'
+import { signPersonalMessage } from '../ethereumApp/commands/signPersonalMessage.js'
+import { signTransaction } from '../ethereumApp/commands/signTransaction.js'
+import { signTypedData } from '../ethereumApp/commands/signTypedData.js'
+import { type Apdu, parseApdu } from './apdu.js'
+import { concatBytes } from './bytes.js'
+import { StatusWord } from './statusWords.js'
+
+type Handler = (device: LedgerDevice, apdu: Apdu) => Uint8Array | Promise<Uint8Array>
+
+const ethereumCommands: Record<number, Handler> = {
+  2: getAddress,
+  4: signTransaction,
+  6: getAppConfiguration,
+  8: signPersonalMessage,
+  12: signTypedData,
+  26: eip712StructDefinition,
+  28: eip712StructImplementation,
+  30: eip712Filtering,
+  32: getChallenge,
+  34: provideDomainName,
+  52: signAuthorization,
+}
+
+// The Nano S app has no full EIP-712 and no EIP-7702: those INS are unknown to it.
+const notOnNanoS = new Set([0x1a, 0x1c, 0x1e, 0x34])
+
+/** Answers one APDU as the device would: response data followed by the 2-byte status word. */
+export async function dispatch(device: LedgerDevice, bytes: Uint8Array): Promise<Uint8Array> {
+  try {
+    if (device.locked) throw new ApduStatusError(StatusWord.locked, 'Device locked')
+    const data = await route(device, parseApdu(bytes))
+    return concatBytes(data, Uint8Array.of(0x90, 0x00))
+  } catch (error) {
+    if (!(error instanceof ApduStatusError)) throw error
+    const sw = error.statusWord
+    return Uint8Array.of(sw >> 8, sw & 0xff)
+  }
+}
+
+function route(device: LedgerDevice, apdu: Apdu): Uint8Array | Promise<Uint8Array> {
+  if (apdu.cla === 0xb0) return routeOs(device, apdu)
+  if (apdu.cla !== 0xe0 || !isEthereumAppOpen(device)) {
+    throw new ApduStatusError(StatusWord.claNotSupported, 'CLA not supported')
+  }
+  if (device.model === 'nanoS' && notOnNanoS.has(apdu.ins)) {
+    throw new ApduStatusError(StatusWord.insNotSupported, 'INS not supported on Nano S')
+  }
+  const handler =
+    ethereumCommands[apdu.ins] ?? (provideInstructions.has(apdu.ins) ? provideInfo : undefined)
+  if (!handler) throw new ApduStatusError(StatusWord.insNotSupported, 'INS not supported')
+  return handler(device, apdu)
+}
+
+// OS commands: B0 01 GET APP AND VERSION, B0 A7 QUIT APP.
+function routeOs(device: LedgerDevice, apdu: Apdu): Uint8Array {
+  if (apdu.ins === 0x01) return getAppAndVersion(device)
+  if (apdu.ins === 0xa7 && device.app !== 'dashboard') {
+    resetContext(device)
+    device.app = 'dashboard'
+    return new Uint8Array()
+  }
+  throw new ApduStatusError(StatusWord.insNotSupported, 'OS INS not supported')
+}

@@ -1,0 +1,97 @@
+import { bytesToHex } from 'viem'
+import type { Apdu } from '../../apdu/apdu.js'
+import { concatBytes } from '../../apdu/bytes.js'
+import { StatusWord } from '../../apdu/statusWords.js'
+import type { LedgerDevice, ProvidedInfo } from '../../device.js'
+import { ApduStatusError } from '../../errors.js'
+
+/** INS codes of the "provide" family the emulator accepts and records without verifying. */
+export const provideInstructions = new Set([
+  0x0a, 0x12, 0x14, 0x16, 0x22, 0x24, 0x26, 0x28, 0x2a, 0x30, 0x32, 0x36, 0x38,
+])
+
+/**
+ * PROVIDE ERC 20 TOKEN INFORMATION (0x0A, answers the token's slot index), SET EXTERNAL PLUGIN (0x12),
+ * PROVIDE NFT INFORMATION (0x14), SET PLUGIN (0x16), PROVIDE DOMAIN NAME (0x22) and the newer
+ * provide commands: accepted and recorded for the next signature. Signatures are not checked.
+ */
+export function provideInfo(device: LedgerDevice, apdu: Apdu): Uint8Array {
+  const info = parseInfo(apdu)
+  if (!info) return new Uint8Array()
+  device.provided.push(info)
+  if (info.kind !== 'erc20') return new Uint8Array()
+  const slot = device.provided.filter((p) => p.kind === 'erc20').length - 1
+  return Uint8Array.of(slot)
+}
+
+function parseInfo(apdu: Apdu): ProvidedInfo | undefined {
+  const { ins, data } = apdu
+  const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
+  const hex = (bytes: Uint8Array) => bytesToHex(bytes)
+  const base = { ins, data: hex(data) }
+  try {
+    if (ins === 0x0a) {
+      const n = data[0]!
+      const view = new DataView(data.buffer, data.byteOffset + 1 + n + 20)
+      return {
+        ...base,
+        kind: 'erc20',
+        ticker: text(data.subarray(1, 1 + n)),
+        address: hex(data.subarray(1 + n, 21 + n)),
+        decimals: view.getUint32(0),
+      }
+    }
+    if (ins === 0x12) {
+      const n = data[0]!
+      return {
+        ...base,
+        kind: 'external-plugin',
+        ticker: text(data.subarray(1, 1 + n)),
+        address: hex(data.subarray(1 + n, 21 + n)),
+        selector: hex(data.subarray(21 + n, 25 + n)),
+      }
+    }
+    if (ins === 0x16 || ins === 0x14) {
+      const n = data[2]!
+      return {
+        ...base,
+        kind: ins === 0x16 ? 'plugin' : 'nft',
+        ticker: text(data.subarray(3, 3 + n)),
+        address: hex(data.subarray(3 + n, 23 + n)),
+        ...(ins === 0x16 ? { selector: hex(data.subarray(23 + n, 27 + n)) } : {}),
+      }
+    }
+  } catch {
+    throw new ApduStatusError(StatusWord.incorrectData, 'Malformed info')
+  }
+  return { ...base, kind: `ins-0x${ins.toString(16).padStart(2, '0')}` }
+}
+
+/**
+ * PROVIDE DOMAIN NAME / TRUSTED NAME (0x22): P1 01 first chunk `length (2) || TLV`, P1 00 after.
+ * Recorded once complete.
+ */
+export function provideDomainName(device: LedgerDevice, apdu: Apdu): Uint8Array {
+  if (apdu.p1 === 0x01) {
+    const expected = ((apdu.data[0] ?? 0) << 8) | (apdu.data[1] ?? 0)
+    device.domainName = { path: [], expected, bytes: apdu.data.slice(2) }
+  } else if (device.domainName) {
+    device.domainName.bytes = concatBytes(device.domainName.bytes, apdu.data)
+  } else {
+    throw new ApduStatusError(StatusWord.incorrectData, 'No domain name in progress')
+  }
+  const { bytes, expected = 0 } = device.domainName
+  if (bytes.length >= expected) {
+    device.domainName = undefined
+    device.provided.push({ ins: apdu.ins, kind: 'domain-name', data: bytesToHex(bytes) })
+  }
+  return new Uint8Array()
+}
+
+/** GET CHALLENGE (0x20): a 4-byte challenge for the next trusted-name payload. */
+export function getChallenge(device: LedgerDevice): Uint8Array {
+  device.challenge = (device.challenge + 0x1d2b3c4d) >>> 0
+  const out = new Uint8Array(4)
+  new DataView(out.buffer).setUint32(0, device.challenge)
+  return out
+}

@@ -1,0 +1,85 @@
+import { hexToBytes, keccak256 } from 'viem'
+import { recordErrorScreen, runReview } from '../../../shared/review.js'
+import { type Apdu, parsePath } from '../../apdu/apdu.js'
+import { concatBytes, readUintBE } from '../../apdu/bytes.js'
+import { StatusWord } from '../../apdu/statusWords.js'
+import { type LedgerDevice, resetContext } from '../../device.js'
+import { ApduStatusError } from '../../errors.js'
+import { type DeviceSignature, encodeSignature, signDigest } from '../../keys/sign.js'
+import { clearSignedScreens } from '../clearSigning.js'
+import {
+  type DecodedTransaction,
+  decodeTransaction,
+  expectedTransactionLength,
+} from '../transaction.js'
+import { transactionScreens } from '../transactionScreens.js'
+
+/**
+ * SIGN ETH TRANSACTION (E0 04): P1 00 `path || RLP chunk`, then P1 80 chunks of at most 255 bytes.
+ * Intermediate chunks answer 9000 with no data; the last one answers `v || r || s`.
+ */
+export async function signTransaction(device: LedgerDevice, apdu: Apdu): Promise<Uint8Array> {
+  if (apdu.p2 !== 0x00) throw new ApduStatusError(StatusWord.wrongP1P2, 'Bad P2')
+  if (apdu.p1 === 0x00) {
+    resetTransactionOnly(device)
+    const { path, rest } = parsePath(apdu.data)
+    device.transaction = { path, bytes: rest.slice() }
+  } else if (apdu.p1 === 0x80 && device.transaction) {
+    device.transaction.bytes = concatBytes(device.transaction.bytes, apdu.data)
+  } else {
+    throw new ApduStatusError(StatusWord.rejectedByUser, 'No transaction in progress')
+  }
+  const { path, bytes } = device.transaction
+  const expected = guarded(device, () => expectedTransactionLength(bytes))
+  if (expected === undefined || bytes.length < expected) return new Uint8Array()
+  const tx = guarded(device, () => {
+    if (bytes.length > expected) {
+      throw new ApduStatusError(StatusWord.incorrectData, 'Data after the transaction')
+    }
+    return decodeTransaction(bytes)
+  })
+  if (tx.type === 'eip7702' && device.model === 'nanoS') {
+    resetContext(device)
+    throw new ApduStatusError(StatusWord.unsupportedTransactionType, 'No EIP-7702 on Nano S')
+  }
+  const clearSigned = clearSignedScreens(device, tx)
+  resetContext(device)
+  if (tx.data.length > 0 && !clearSigned && !device.blindSigning) {
+    recordErrorScreen(device, 'transaction', {
+      title: 'Blind signing',
+      value: 'Enable blind signing in Settings',
+    })
+    throw new ApduStatusError(StatusWord.incorrectData, 'Blind signing is off')
+  }
+  if (!(await runReview(device, 'transaction', transactionScreens(tx, clearSigned)))) {
+    throw new ApduStatusError(StatusWord.rejectedByUser, 'Transaction rejected')
+  }
+  const signature = signDigest(device, path, hexToBytes(keccak256(bytes)))
+  return encodeSignature(transactionV(tx, signature), signature)
+}
+
+/**
+ * The `v` byte the app returns (app-ethereum `io_seproxyhal_touch_tx_ok`): typed transactions get
+ * the bare parity; legacy ones `chainId * 2 + 35 + parity` computed from the top 4 bytes of the
+ * chain id the app parsed, truncated to one byte, or `27 + parity` before EIP-155.
+ */
+export function transactionV(tx: DecodedTransaction, signature: DeviceSignature): number {
+  if (tx.type !== 'legacy') return signature.parity
+  const extra = signature.parity + (signature.xGreaterThanN ? 2 : 0)
+  if (tx.chainIdBytes.length === 0) return 27 + extra
+  const chainIdUint32 = Number(readUintBE(tx.chainIdBytes.subarray(0, 4)))
+  return (chainIdUint32 * 2 + 35 + extra) & 0xff
+}
+
+function guarded<T>(device: LedgerDevice, f: () => T): T {
+  try {
+    return f()
+  } catch (error) {
+    resetContext(device)
+    throw error
+  }
+}
+
+function resetTransactionOnly(device: LedgerDevice): void {
+  device.transaction = undefined
+}

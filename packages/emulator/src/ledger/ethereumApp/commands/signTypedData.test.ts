@@ -1,0 +1,164 @@
+import { Buffer } from 'buffer'
+import { hashDomain, hashStruct, serializeSignature, type TypedDataDefinition } from 'viem'
+import { mnemonicToAccount } from 'viem/accounts'
+import { beforeEach, describe, expect, test } from 'vitest'
+import { testMnemonic } from '../../../shared/testMnemonic.js'
+import { createEth, denyNetwork } from '../../_test/testUtils.js'
+import { createLedgerEmulator } from '../../createLedgerEmulator.js'
+
+beforeEach(denyNetwork)
+
+const path = "44'/60'/0'/0/0"
+const account = mnemonicToAccount(testMnemonic)
+
+const mail = {
+  domain: {
+    name: 'Ether Mail',
+    version: '1',
+    chainId: 1,
+    verifyingContract: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC',
+  },
+  types: {
+    EIP712Domain: [
+      { name: 'name', type: 'string' },
+      { name: 'version', type: 'string' },
+      { name: 'chainId', type: 'uint256' },
+      { name: 'verifyingContract', type: 'address' },
+    ],
+    Person: [
+      { name: 'name', type: 'string' },
+      { name: 'wallets', type: 'address[]' },
+    ],
+    Mail: [
+      { name: 'from', type: 'Person' },
+      { name: 'to', type: 'Person[]' },
+      { name: 'contents', type: 'string' },
+      { name: 'grid', type: 'int16[2][]' },
+      { name: 'tag', type: 'bytes4' },
+      { name: 'blob', type: 'bytes' },
+      { name: 'urgent', type: 'bool' },
+    ],
+  },
+  primaryType: 'Mail',
+  message: {
+    from: { name: 'Cow', wallets: ['0xCD2a3d9F938E13CD947Ec05AbC7FE734Df8DD826'] },
+    to: [
+      {
+        name: 'Bob',
+        wallets: [
+          '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB',
+          '0xB0BdaBea57B0BDABeA57b0bdABEA57b0BDabEa57',
+        ],
+      },
+      { name: 'Alice', wallets: [] },
+    ],
+    contents: 'Hello, Bob!',
+    grid: [
+      [1, -2],
+      [-32768, 32767],
+      [128, 0],
+    ],
+    tag: '0xdeadbeef',
+    blob: '0x0102',
+    urgent: true,
+  },
+} as const
+
+describe('EIP-712 full mode (signEIP712Message)', () => {
+  test('nested structs, arrays of structs, nested arrays, negative ints', async () => {
+    const emulator = createLedgerEmulator()
+    const { v, r, s } = await createEth(emulator).signEIP712Message(path, mail as never)
+    const signature = serializeSignature({ r: `0x${r}`, s: `0x${s}`, v: BigInt(v) })
+    expect(signature).toBe(await account.signTypedData(mail as unknown as TypedDataDefinition))
+    const screens = emulator.reviews.at(-1)!.screens
+    expect(screens.slice(0, 4)).toEqual([
+      { title: 'name', value: 'Ether Mail' },
+      { title: 'version', value: '1' },
+      { title: 'chainId', value: '1' },
+      { title: 'verifyingContract', value: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
+    ])
+    expect(screens).toContainEqual({ title: 'contents', value: 'Hello, Bob!' })
+    expect(screens).toContainEqual({ title: 'grid', value: '-32768' })
+  })
+
+  test('computes the hash from what it received, not from what the host claims', async () => {
+    const emulator = createLedgerEmulator()
+    const eth = createEth(emulator)
+    const tampered = { ...mail, message: { ...mail.message, contents: 'Hello, Eve!' } }
+    const { r } = await eth.signEIP712Message(path, tampered as never)
+    const honest = await account.signTypedData(mail as unknown as TypedDataDefinition)
+    expect(`0x${r}`).not.toBe(honest.slice(0, 66))
+  })
+
+  test('a Nano S answers the full-mode APDUs with 0x6d00', async () => {
+    const emulator = createLedgerEmulator({ model: 'nanoS' })
+    await expect(createEth(emulator).signEIP712Message(path, mail as never)).rejects.toMatchObject({
+      statusCode: 0x6d00,
+    })
+  })
+
+  test('refuses to sign before the message is complete', async () => {
+    const emulator = createLedgerEmulator()
+    await expect(
+      emulator.transport.send(
+        0xe0,
+        0x0c,
+        0x00,
+        0x01,
+        Buffer.from('058000002c8000003c800000000000000000000000', 'hex'),
+      ),
+    ).rejects.toMatchObject({ statusCode: 0x6a80 })
+  })
+})
+
+describe('EIP-712 hashed mode (signEIP712HashedMessage)', () => {
+  const domainSeparator = hashDomain({ domain: mail.domain as never, types: mail.types as never })
+  const messageHash = hashStruct({
+    data: mail.message as never,
+    primaryType: 'Mail' as never,
+    types: mail.types as never,
+  })
+
+  test('signs with blind signing on, on a Nano S too', async () => {
+    for (const model of ['nanoS', 'stax'] as const) {
+      const emulator = createLedgerEmulator({ model, blindSigning: true })
+      const { v, r, s } = await createEth(emulator).signEIP712HashedMessage(
+        path,
+        domainSeparator.slice(2),
+        messageHash.slice(2),
+      )
+      const signature = serializeSignature({ r: `0x${r}`, s: `0x${s}`, v: BigInt(v) })
+      expect(signature).toBe(await account.signTypedData(mail as unknown as TypedDataDefinition))
+      expect(emulator.reviews.at(-1)?.screens).toContainEqual({
+        title: 'Message hash',
+        value: messageHash,
+      })
+    }
+  })
+
+  test('answers 0x6a80 while blind signing is off', async () => {
+    const emulator = createLedgerEmulator()
+    await expect(
+      createEth(emulator).signEIP712HashedMessage(
+        path,
+        domainSeparator.slice(2),
+        messageHash.slice(2),
+      ),
+    ).rejects.toMatchObject({ statusCode: 0x6a80 })
+  })
+})
+
+describe('upstream: hw-app-eth 7.9.0 drops the last byte of a 254-byte field value', () => {
+  // sendStructImplem slices `ceil(length / 256)` chunks of 255 bytes: a 256-byte
+  // `length (2) || value` loses its last byte, and the device refuses the short value.
+  test('the emulator answers 0x6a80 like the app', async () => {
+    const emulator = createLedgerEmulator()
+    const long = { ...mail, message: { ...mail.message, contents: 'x'.repeat(254) } }
+    await expect(createEth(emulator).signEIP712Message(path, long as never)).rejects.toMatchObject({
+      statusCode: 0x6a80,
+    })
+    const short = { ...mail, message: { ...mail.message, contents: 'x'.repeat(253) } }
+    const { r } = await createEth(emulator).signEIP712Message(path, short as never)
+    expect(r).toHaveLength(64)
+  })
+})

@@ -1,0 +1,29 @@
+import type { EmulatorOperation, EmulatorScreen } from '../../shared/review.js'
+import type { DigestSignature } from '../../shared/signing.js'
+import type { TrezorKeychain } from '../keys/keychain.js'
+import type { TrezorModel } from '../models.js'
+import type { WireMessage } from '../wire/codec.js'
+
+/** What a firmware handler can do while it runs: talk to the host, show screens, sign. */
+export type TrezorWorkflow = {
+  readonly model: TrezorModel
+  readonly keychain: TrezorKeychain
+  /** Sends `message` to the host and waits for its answer, one of the `expected` types. */
+  readonly call: (message: WireMessage, expected: readonly string[]) => Promise<WireMessage>
+  /**
+   * Shows `screens` one by one, each after a `ButtonRequest`/`ButtonAck` round trip, and lets the
+   * emulated user decide. Throws `Failure_ActionCancelled` when the user rejects one.
+   */
+  readonly confirm: (
+    operation: EmulatorOperation,
+    screens: readonly ConfirmScreen[],
+  ) => Promise<void>
+  /** Signs a digest with the key at `path`, applying injected signature faults. */
+  readonly sign: (path: readonly number[], digest: Uint8Array) => DigestSignature
+}
+
+/** A screen with the `ButtonRequest` code and name the firmware sends before it. */
+export type ConfirmScreen = EmulatorScreen & { readonly code?: string; readonly name?: string }
+
+/** Firmware handler for one request message type; resolves to the final answer. */
+export type TrezorHandler = (request: WireMessage, workflow: TrezorWorkflow) => Promise<WireMessage>

@@ -1,0 +1,117 @@
+/**
+ * What a hardware connector does once the user connects, loaded with the device package: the
+ * provider over the device account, wagmi's connect and chain switch, and closing the device.
+ * The connector itself (`createHardwareConnector`) stays in the app's eager bundle, so it holds
+ * only what a page needs before the user connects.
+ */
+import type { HardwareAccount } from '@airlock/core'
+import {
+  createHardwareProvider,
+  type HardwareProvider,
+  toProviderRpcError,
+} from '@airlock/provider'
+import { ChainNotConfiguredError, type Connector, type CreateConnectorFn } from '@wagmi/core'
+import { getAddress, numberToHex, SwitchChainError } from 'viem'
+
+export type ConnectorConfig = Parameters<CreateConnectorFn>[0]
+
+/** A connector's state between calls. */
+export type HardwareSession = {
+  readonly getAccount: () => Promise<HardwareAccount>
+  provider?: HardwareProvider | undefined
+  loading?: Promise<HardwareProvider> | undefined
+  /** The chain to connect on, kept across disconnects. */
+  chainId?: number | undefined
+  /** Removes the connector's listeners from the provider. */
+  unlisten?: (() => void) | undefined
+}
+
+/** Loads the device package and reads the account, once at a time; a failure can be retried. */
+export function loadProvider(
+  session: HardwareSession,
+  config: ConnectorConfig,
+): Promise<HardwareProvider> {
+  if (session.provider) return Promise.resolve(session.provider)
+  session.loading ??= session.getAccount().then((account) => {
+    session.provider = createHardwareProvider({
+      account,
+      chains: config.chains,
+      chainId: session.chainId,
+      transport: config.transports,
+    })
+    return session.provider
+  })
+  session.loading.catch(() => {
+    session.loading = undefined
+  })
+  return session.loading
+}
+
+/** The provider events a connector handles. */
+type ConnectorEvents = Pick<Connector, 'onAccountsChanged' | 'onChainChanged' | 'onDisconnect'>
+
+export async function connectSession(
+  connector: ConnectorEvents,
+  session: HardwareSession,
+  config: ConnectorConfig,
+  { chainId, withCapabilities }: { chainId?: number | undefined; withCapabilities?: boolean } = {},
+) {
+  try {
+    const provider = await loadProvider(session, config)
+    if (!session.unlisten) {
+      const events = {
+        accountsChanged: connector.onAccountsChanged.bind(connector),
+        chainChanged: connector.onChainChanged.bind(connector),
+        disconnect: connector.onDisconnect.bind(connector),
+      }
+      provider.on('accountsChanged', events.accountsChanged)
+      provider.on('chainChanged', events.chainChanged)
+      provider.on('disconnect', events.disconnect)
+      session.unlisten = () => {
+        provider.removeListener('accountsChanged', events.accountsChanged)
+        provider.removeListener('chainChanged', events.chainChanged)
+        provider.removeListener('disconnect', events.disconnect)
+      }
+    }
+    const accounts = (await provider.request({ method: 'eth_requestAccounts' })).map((address) =>
+      getAddress(address),
+    )
+    let currentChainId = provider.chain.id
+    if (chainId && chainId !== currentChainId)
+      currentChainId = (await switchSessionChain(session, config, chainId)).id
+    return {
+      accounts: withCapabilities
+        ? accounts.map((address) => ({ address, capabilities: {} }))
+        : accounts,
+      chainId: currentChainId,
+    }
+  } catch (error) {
+    throw toProviderRpcError(error)
+  }
+}
+
+export async function switchSessionChain(
+  session: HardwareSession,
+  config: ConnectorConfig,
+  chainId: number,
+) {
+  const chain = config.chains.find((chain) => chain.id === chainId)
+  if (!chain) throw new SwitchChainError(new ChainNotConfiguredError())
+  if (!session.provider) session.chainId = chainId
+  else
+    await session.provider.request({
+      method: 'wallet_switchEthereumChain',
+      params: [{ chainId: numberToHex(chainId) }],
+    })
+  return chain
+}
+
+/** Forgets the provider and closes the device; the next connect reads the device again. */
+export async function releaseSession(session: HardwareSession): Promise<void> {
+  const { provider } = session
+  if (!provider) return
+  session.unlisten?.()
+  session.unlisten = session.provider = session.loading = undefined
+  session.chainId = provider.chain.id
+  await provider.disconnect()
+}

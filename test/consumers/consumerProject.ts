@@ -1,0 +1,108 @@
+/**
+ * The consumer project: Airlock's packed tarballs and the registry packages an app would add,
+ * installed with npm into a project under the OS temp dir, outside the workspace, so no parent
+ * node_modules can leak in. One install serves every check. It is kept in a cache dir keyed by a
+ * hash of the tarballs and the dependency list, and reused while neither changes.
+ */
+import { createHash } from 'node:crypto'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { basename, join } from 'node:path'
+import { consumerRegistryDependencies } from './consumerDependencies.js'
+import { type PackedPackage, packWorkspacePackages } from './packWorkspacePackages.js'
+import { runOrThrow } from './run.js'
+
+export type ConsumerProject = {
+  /** The installed project: its node_modules serves any folder inside it. */
+  dir: string
+  /** Whether the install of an earlier run was reused. */
+  reused: boolean
+  /** How long this run's install took (0 when reused). */
+  installSeconds: number
+}
+
+const cacheRoot = join(tmpdir(), 'airlock-consumers')
+const completeMarker = 'installed.json'
+const staleAfterMs = 60 * 60 * 1000
+
+/** Packs the workspace packages and returns an installed consumer project (after `pnpm build`). */
+export async function prepareConsumerProject(): Promise<ConsumerProject> {
+  mkdirSync(cacheRoot, { recursive: true })
+  const staging = mkdtempSync(join(cacheRoot, 'pack-'))
+  try {
+    const packed = await packWorkspacePackages(staging)
+    const manifest = consumerManifest(packed)
+    const dir = join(cacheRoot, installKey(manifest, packed))
+    if (existsSync(join(dir, completeMarker))) return { dir, reused: true, installSeconds: 0 }
+
+    const started = performance.now()
+    // Installed beside the final dir and renamed when complete: a dir without the marker is
+    // never used, and two runs at once do not share a half-done install.
+    const partial = `${dir}.partial-${process.pid}`
+    rmSync(partial, { recursive: true, force: true })
+    mkdirSync(join(partial, 'tarballs'), { recursive: true })
+    for (const { tarball } of packed)
+      copyFileSync(tarball, join(partial, 'tarballs', basename(tarball)))
+    writeFileSync(join(partial, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+    // Install scripts off, as the workspace has them (pnpm-workspace.yaml `allowBuilds`): every
+    // package here has a pure-JS path, and no script may fetch anything.
+    await runOrThrow(
+      'npm',
+      ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline'],
+      { cwd: partial, env: { ...process.env, npm_config_update_notifier: 'false' } },
+    )
+    const installSeconds = (performance.now() - started) / 1000
+    writeFileSync(join(partial, completeMarker), JSON.stringify({ installSeconds }))
+    rmSync(dir, { recursive: true, force: true })
+    renameSync(partial, dir)
+    pruneOtherInstalls(dir)
+    return { dir, reused: false, installSeconds }
+  } finally {
+    rmSync(staging, { recursive: true, force: true })
+  }
+}
+
+function consumerManifest(packed: PackedPackage[]) {
+  const tarballs = Object.fromEntries(
+    packed.map(({ name, tarball }) => [name, `file:tarballs/${basename(tarball)}`]),
+  )
+  return {
+    name: 'airlock-consumer',
+    private: true,
+    dependencies: { ...tarballs, ...consumerRegistryDependencies() },
+    // A dependency between Airlock packages (`^0.1.0` in @airlock/wagmi) must resolve to the
+    // tarball, never to the registry.
+    overrides: Object.fromEntries(packed.map(({ name }) => [name, `$${name}`])),
+  }
+}
+
+function installKey(manifest: object, packed: PackedPackage[]): string {
+  const hash = createHash('sha256')
+  hash.update(JSON.stringify(manifest))
+  hash.update(`node ${process.versions.node.split('.')[0]}`)
+  for (const { tarball } of [...packed].sort((a, b) => a.name.localeCompare(b.name)))
+    hash.update(readFileSync(tarball))
+  return hash.digest('hex').slice(0, 16)
+}
+
+/** Keeps one install: the others (and abandoned partial ones) are a few hundred MB each. */
+function pruneOtherInstalls(keep: string) {
+  for (const name of readdirSync(cacheRoot)) {
+    const path = join(cacheRoot, name)
+    if (path === keep) continue
+    const inProgress = name.includes('.partial-') || name.startsWith('pack-')
+    if (inProgress && Date.now() - statSync(path).mtimeMs < staleAfterMs) continue
+    rmSync(path, { recursive: true, force: true })
+  }
+}

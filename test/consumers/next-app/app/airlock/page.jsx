@@ -1,0 +1,5 @@
+import { AirlockWallet } from './AirlockWallet.jsx'
+
+export default function AirlockPage() {
+  return <AirlockWallet />
+}

@@ -1,0 +1,5 @@
+import { ControlWallet } from './ControlWallet.jsx'
+
+export default function ControlPage() {
+  return <ControlWallet />
+}

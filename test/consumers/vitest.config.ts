@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs'
+import { defineConfig } from 'vitest/config'
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const hasChromium = existsSync(chromiumPath)
+// CI installs Chromium (.ci/run) and must never skip; a newcomer without it gets a notice instead.
+if (!hasChromium && process.env.CI)
+  throw new Error(`Chromium not found at ${chromiumPath}: the Next.js consumer tests cannot run.`)
+if (!hasChromium)
+  console.warn(
+    `\n  Next.js consumer tests skipped: no Chromium at ${chromiumPath}.\n  Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH, then run pnpm test:consumers.\n`,
+  )
+
+// Airlock as people install it: packed tarballs installed with npm outside the workspace
+// (globalSetup.ts), then plain Node scripts (node.test.ts) and a Next.js app in Chromium
+// (next.test.ts). The install runs in globalSetup, outside the no-network guard; the tests run
+// under it, and the Node processes they start under scripts/denyNetwork.mjs.
+export default defineConfig({
+  resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'] } },
+  test: {
+    root: import.meta.dirname,
+    include: hasChromium ? ['*.test.ts'] : ['node.test.ts'],
+    globalSetup: ['./globalSetup.ts'],
+    setupFiles: ['../setup/noNetwork.ts'],
+    testTimeout: 120_000,
+    // Two `next build`s (one per bundler) run in next.test.ts's hooks.
+    hookTimeout: 600_000,
+    expect: { poll: { timeout: 20_000, interval: 100 } },
+  },
+})
