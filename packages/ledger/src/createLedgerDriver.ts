@@ -131,6 +131,7 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
 
   return {
     source: 'ledger',
+    name: 'Ledger',
 
     getCapabilities: (context) => run('getCapabilities', context, readCapabilities),
 

@@ -39,7 +39,7 @@ export function createLedgerSigner(options: CreateLedgerSignerOptions = {}): Led
   checkTransport(transport)
   let typedDataMode: LedgerTypedDataMode | undefined
   // The driver loads with the Ledger SDK, on first device use.
-  const driver = lazyDriver('ledger', async () => {
+  const driver = lazyDriver({ source: 'ledger', name: 'Ledger' }, async () => {
     const { createLedgerDriver } = await import('./createLedgerDriver.js')
     return createLedgerDriver({
       transport,

@@ -40,8 +40,8 @@ test('announces on call and on every request, until unsubscribed', async () => {
   expect(detail?.provider).toBe(provider)
   expect(detail?.info).toMatchObject({
     uuid: '350670db-19fa-4704-a166-e52e178b59d2',
-    name: 'Ledger via Airlock',
-    rdns: 'io.github.airlock.ledger',
+    name: 'Software signer (tests) via Airlock',
+    rdns: 'io.github.airlock.software',
   })
   expect(detail?.info.icon).toMatch(/^data:image\/svg\+xml;base64,/)
   expect(Object.isFrozen(detail)).toBe(true)

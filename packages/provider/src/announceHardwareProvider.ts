@@ -6,7 +6,7 @@ export type AnnounceHardwareProviderParameters = {
   provider: HardwareProvider
   /**
    * How wallet pickers show the provider (EIP-6963). Each field falls back to its default.
-   * @default { uuid: crypto.randomUUID(), name: 'Ledger via Airlock' | 'Trezor via Airlock', icon: Airlock's icon, rdns: 'io.github.airlock.ledger' | 'io.github.airlock.trezor' }
+   * @default { uuid: crypto.randomUUID(), name: `${signer.name} via Airlock` (e.g. 'Ledger via Airlock'), icon: Airlock's icon, rdns: `io.github.airlock.${signer.source}` }
    */
   info?: Partial<EIP6963ProviderInfo> | undefined
 }
@@ -22,8 +22,9 @@ export function announceHardwareProvider({
   provider,
   info = {},
 }: AnnounceHardwareProviderParameters): AnnounceHardwareProviderReturnType {
-  const source = provider.accounts[0]?.source ?? 'ledger'
-  const name = source === 'trezor' ? 'Trezor' : 'Ledger'
+  const signer = provider.accounts[0]?.signer
+  const source = signer?.source ?? 'hardware'
+  const name = signer?.name ?? 'Hardware wallet'
   return announceProvider({
     info: {
       uuid: info.uuid ?? globalThis.crypto.randomUUID(),

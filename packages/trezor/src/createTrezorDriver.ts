@@ -86,6 +86,7 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
 
   return {
     source: 'trezor',
+    name: 'Trezor',
 
     async getCapabilities(context) {
       const features = await call('getCapabilities', context, (c) => c.getFeatures())

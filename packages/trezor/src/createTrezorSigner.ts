@@ -35,7 +35,7 @@ export function createTrezorSigner(parameters: CreateTrezorSignerParameters): Tr
   const checkedManifest =
     shared === undefined || manifest !== undefined ? validateManifest(manifest) : undefined
   // The driver loads with Trezor Connect, on first device use.
-  const driver = lazyDriver('trezor', async () => {
+  const driver = lazyDriver({ source: 'trezor', name: 'Trezor' }, async () => {
     const { createTrezorDriver } = await import('./createTrezorDriver.js')
     return createTrezorDriver(shared ? { connect: shared } : { manifest: checkedManifest! })
   })

@@ -84,7 +84,8 @@ export function createSoftwareSigner(options: SoftwareSignerOptions = {}) {
   }
 
   const driver: HardwareSignerDriver = {
-    source: 'ledger',
+    source: 'software',
+    name: 'Software signer (tests)',
     async getCapabilities({ signal }) {
       await device('getCapabilities', undefined, signal)
       return capabilities

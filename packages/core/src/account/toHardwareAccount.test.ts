@@ -36,7 +36,7 @@ describe('toHardwareAccount', () => {
   test('is a complete viem LocalAccount', async () => {
     const { account } = await setup()
     expect(account.type).toBe('local')
-    expect(account.source).toBe('ledger')
+    expect(account.source).toBe('software')
     expect(account.address).toBe(reference.address)
     expect(account.publicKey).toBe(reference.publicKey)
     expect(account.path).toBe(path)

@@ -42,6 +42,8 @@ type DriverMethod<parameters, result> = (
  */
 export type HardwareSignerDriver = {
   source: DeviceSource
+  /** The device's name for people (`'Ledger'`). */
+  name: string
   getCapabilities: (context: DeviceContext) => Promise<DeviceCapabilities>
   getAddress: DriverMethod<GetAddressParameters, GetAddressReturnType>
   getExtendedPublicKey: DriverMethod<GetExtendedPublicKeyParameters, GetExtendedPublicKeyReturnType>
@@ -149,6 +151,7 @@ export function createHardwareSigner(
 
   return {
     source: driver.source,
+    name: driver.name,
     getCapabilities: (callOptions = {}) =>
       enqueue('getCapabilities', callOptions, (context) => driver.getCapabilities(context)),
     getAddress: withPath('getAddress'),

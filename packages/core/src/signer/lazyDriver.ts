@@ -1,6 +1,7 @@
 import { UnknownDeviceError } from '../errors/device.js'
+import { loadOnce } from '../utils/loadOnce.js'
 import type { HardwareSignerDriver } from './createHardwareSigner.js'
-import type { DeviceOperation, DeviceSource } from './types.js'
+import type { DeviceOperation } from './types.js'
 
 /**
  * A driver that loads the real one on first use, so that creating a signer costs no driver code:
@@ -8,25 +9,15 @@ import type { DeviceOperation, DeviceSource } from './types.js'
  * load is retried on the next call.
  */
 export function lazyDriver(
-  source: DeviceSource,
+  { source, name }: Pick<HardwareSignerDriver, 'source' | 'name'>,
   load: () => Promise<HardwareSignerDriver>,
 ): HardwareSignerDriver {
   let driver: HardwareSignerDriver | undefined
-  let loading: Promise<HardwareSignerDriver> | undefined
-
-  function loaded(): Promise<HardwareSignerDriver> {
-    loading ??= load().then(
-      (value) => {
-        driver = value
-        return value
-      },
-      (error: unknown) => {
-        loading = undefined
-        throw error
-      },
-    )
-    return loading
-  }
+  let pending: Promise<HardwareSignerDriver> | undefined
+  const loaded = loadOnce(() => {
+    pending = load().then((value) => (driver = value))
+    return pending
+  })
 
   /** A device method that loads the driver, then calls it. */
   function forward<method extends DeviceOperation>(method: method): HardwareSignerDriver[method] {
@@ -36,6 +27,7 @@ export function lazyDriver(
 
   return {
     source,
+    name,
     getCapabilities: forward('getCapabilities'),
     getAddress: forward('getAddress'),
     getExtendedPublicKey: forward('getExtendedPublicKey'),
@@ -51,7 +43,8 @@ export function lazyDriver(
             details: `${operation}: the ${source} driver could not be loaded`,
           }),
     async close() {
-      const current = driver ?? (await loading?.catch(() => undefined))
+      // A driver still loading is closed once it arrives; none is loaded just to be closed.
+      const current = driver ?? (await pending?.catch(() => undefined))
       await current?.close()
     },
   }

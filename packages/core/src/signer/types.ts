@@ -8,8 +8,12 @@ import type {
 } from 'viem'
 import type { DerivationPath } from '../path/parsePath.js'
 
-/** The device families Airlock supports. */
-export type DeviceSource = 'ledger' | 'trezor'
+/**
+ * Which kind of device a signer talks to, as viem's `LocalAccount.source`: `'ledger'`, `'trezor'`,
+ * or any vendor's own lowercase id (`'acme'`). Open, so that a third vendor's driver needs no
+ * change in core.
+ */
+export type DeviceSource = string
 
 /** The operations a device performs; used in capabilities, status events and errors. */
 export type DeviceOperation =
@@ -108,6 +112,8 @@ export type DeviceSignature = Pick<Signature, 'r' | 's'> & { yParity: 0 | 1 }
  */
 export type HardwareSigner = {
   readonly source: DeviceSource
+  /** The device's name for people: `'Ledger'`, `'Trezor'`; wallet pickers show it. */
+  readonly name: string
   getCapabilities(options?: DeviceCallOptions): Promise<DeviceCapabilities>
   getAddress(parameters: GetAddressParameters): Promise<GetAddressReturnType>
   /** Public key and chain code for `path`; throws `UnsupportedByDeviceError` where the device cannot. */
