@@ -18,6 +18,7 @@ export class Eip7702NotAllowedError extends BaseError {
         'The app only signs delegations to the contracts on its built-in whitelist; revocations (delegate 0x0) are always allowed.',
       ],
       name: 'Eip7702NotAllowedError',
+      rpcCode: -32002,
     })
   }
 }
@@ -42,6 +43,7 @@ export class LedgerTransportUnavailableError extends BaseError {
           : `Use a browser with ${transport === 'webhid' ? 'WebHID' : 'WebUSB'} (Chrome, Edge, Brave) over https, or pass \`transport\`: 'node-hid' in Node or a Transport instance or factory.`,
       ],
       name: 'LedgerTransportUnavailableError',
+      rpcCode: -32002,
     })
     this.transport = transport
   }
@@ -59,6 +61,7 @@ export class UserGestureRequiredError extends BaseError {
         'Connect from a button click (the browser then shows its device picker), and choose your Ledger.',
       ],
       name: 'UserGestureRequiredError',
+      rpcCode: -32002,
     })
   }
 }

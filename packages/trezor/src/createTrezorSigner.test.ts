@@ -47,7 +47,6 @@ describe('createTrezorSigner', () => {
       {
         "displayAddress": true,
         "getExtendedPublicKey": true,
-        "maxChainId": 9007199254740991n,
         "model": "T3T1",
         "signAuthorization": false,
         "signMessage": true,

@@ -10,6 +10,7 @@ export class InvalidManifestError extends BaseError {
         "Pass `manifest: { appName, appUrl, email }`: your app's name, its https URL and a contact email.",
       ],
       name: 'InvalidManifestError',
+      rpcCode: -32602,
     })
   }
 }
@@ -20,8 +21,6 @@ export type TrezorInitErrorType = TrezorInitError & { name: 'TrezorInitError' }
  * no transport (Suite, Bridge, WebUSB) is there, or it was not set up. `code` is Connect's code.
  */
 export class TrezorInitError extends BaseError {
-  /** EIP-1193 code for providers: "Resource unavailable", not an internal error to retry. */
-  readonly rpcCode = -32002
   readonly code: string | undefined
   constructor({
     code,
@@ -45,6 +44,7 @@ export class TrezorInitError extends BaseError {
         'Check that Trezor Connect is installed and can reach connect.trezor.io, then reload and try again.',
       ],
       name: 'TrezorInitError',
+      rpcCode: -32002,
     })
     this.code = code
   }
@@ -56,7 +56,6 @@ export class TrezorPermissionError extends BaseError {
   /** EIP-1193 "Unauthorized". */
   static readonly code = 4100
   readonly code = 4100
-  readonly rpcCode = 4100
   constructor({ cause }: { cause?: unknown } = {}) {
     super('The app was not allowed to use the Trezor.', {
       cause,
@@ -64,6 +63,7 @@ export class TrezorPermissionError extends BaseError {
         'Try again and allow this app in the Trezor Connect window (Suite: Settings > Connected apps).',
       ],
       name: 'TrezorPermissionError',
+      rpcCode: 4100,
     })
   }
 }
@@ -79,6 +79,7 @@ export class ForbiddenKeyPathError extends BaseError {
         'Use a standard path, or set "Safety checks" to "Prompt" in Trezor Suite (Settings > Device) if you know why you need this one.',
       ],
       name: 'ForbiddenKeyPathError',
+      rpcCode: -32602,
     })
   }
 }

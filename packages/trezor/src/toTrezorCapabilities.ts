@@ -1,5 +1,4 @@
 import type { DeviceCapabilities, SignableTransactionType } from '@airlock/core'
-import { maxTrezorChainId } from './buildSignTransactionRequest.js'
 import type { TrezorFeatures } from './types.js'
 
 /**
@@ -19,7 +18,6 @@ export function toTrezorCapabilities(features: TrezorFeatures): DeviceCapabiliti
     model,
     version: version.join('.'),
     transactionTypes,
-    maxChainId: BigInt(maxTrezorChainId),
     signMessage: true,
     signTypedData: atLeast([1, 10, 5], [2, 4, 3]) ? (isModelOne ? 'hashed' : 'full') : false,
     signAuthorization: false,

@@ -6,6 +6,12 @@ export type BaseErrorParameters = {
   /** Lines that tell the user what to do, shown under the short message. */
   metaMessages?: readonly string[] | undefined
   name?: string | undefined
+  /**
+   * The EIP-1193 / EIP-1474 code a provider answers with (4001 rejected, 4100 unauthorized, 4200
+   * unsupported, 4900 disconnected, -32602 invalid params, -32002 unavailable).
+   * @default -32603 (internal error)
+   */
+  rpcCode?: number | undefined
 }
 
 export type BaseErrorType = BaseError & { name: 'AirlockError' }
@@ -19,6 +25,8 @@ export class BaseError extends Error {
   readonly shortMessage: string
   readonly details: string | undefined
   readonly metaMessages: readonly string[] | undefined
+  /** The EIP-1193 / EIP-1474 code a provider answers this error with. */
+  readonly rpcCode: number
   readonly version = `@airlock/core@${version}`
 
   constructor(shortMessage: string, parameters: BaseErrorParameters = {}) {
@@ -39,6 +47,7 @@ export class BaseError extends Error {
     this.shortMessage = shortMessage
     this.details = details
     this.metaMessages = parameters.metaMessages
+    this.rpcCode = parameters.rpcCode ?? -32603
     if (parameters.name) this.name = parameters.name
   }
 

@@ -24,6 +24,7 @@ export class UserRejectedOnDeviceError extends BaseError {
         'Nothing was signed. Try again and approve on the device if you meant to.',
       ],
       name: 'UserRejectedOnDeviceError',
+      rpcCode: 4001,
     })
   }
 }
@@ -35,6 +36,7 @@ export class DeviceLockedError extends BaseError {
       ...parameters,
       metaMessages: parameters.metaMessages ?? ['Unlock the device with its PIN, then try again.'],
       name: 'DeviceLockedError',
+      rpcCode: -32002,
     })
   }
 }
@@ -56,6 +58,7 @@ export class AppNotOpenError extends BaseError {
             : `Open the ${appName} app on the device, then try again.`,
         ],
         name: 'AppNotOpenError',
+        rpcCode: -32002,
       },
     )
     this.appName = appName
@@ -74,6 +77,7 @@ export class BlindSigningDisabledError extends BaseError {
         'Only do so for contracts you trust: the device cannot show what this data does.',
       ],
       name: 'BlindSigningDisabledError',
+      rpcCode: -32002,
     })
   }
 }
@@ -87,6 +91,7 @@ export class DeviceDisconnectedError extends BaseError {
       ...parameters,
       metaMessages: parameters.metaMessages ?? ['Reconnect the device, unlock it, then try again.'],
       name: 'DeviceDisconnectedError',
+      rpcCode: 4900,
     })
   }
 }
@@ -100,6 +105,7 @@ export class DeviceBusyError extends BaseError {
         'Finish or cancel the request shown on the device, close other wallet apps using it, then try again.',
       ],
       name: 'DeviceBusyError',
+      rpcCode: -32002,
     })
   }
 }
@@ -114,6 +120,7 @@ export class DeviceTimeoutError extends BaseError {
         'Check that the device is connected and unlocked, then try again.',
       ],
       name: 'DeviceTimeoutError',
+      rpcCode: -32002,
     })
     this.timeout = timeout
   }
@@ -141,6 +148,7 @@ export class UnsupportedByDeviceError extends BaseError {
           : 'Use another signing method for this request.',
       ],
       name: 'UnsupportedByDeviceError',
+      rpcCode: 4200,
     })
     this.operation = operation
     this.minimumVersion = minimumVersion

@@ -9,6 +9,7 @@ export class InvalidRequestError extends BaseError {
       details: reason,
       metaMessages: ['Fix the request and try again.'],
       name: 'InvalidRequestError',
+      rpcCode: -32602,
     })
   }
 }
@@ -21,6 +22,7 @@ export class InvalidPathError extends BaseError {
       details: reason,
       metaMessages: [`Use a path like "m/44'/60'/0'/0/0" (hardened with ' or h).`],
       name: 'InvalidPathError',
+      rpcCode: -32602,
     })
     this.path = path
   }
@@ -36,6 +38,7 @@ export class ChainIdMismatchError extends BaseError {
         `Switch the wallet to chain ${actual}, or build the request for chain ${expected}.`,
       ],
       name: 'ChainIdMismatchError',
+      rpcCode: -32602,
     })
     this.expected = expected
     this.actual = actual

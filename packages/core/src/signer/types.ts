@@ -35,8 +35,6 @@ export type DeviceCapabilities = {
   /** The Ethereum app version (Ledger) or firmware version (Trezor). */
   version?: string | undefined
   transactionTypes: readonly SignableTransactionType[]
-  /** Chain ids above this cannot be passed to the device (e.g. Trezor Connect's JS numbers). */
-  maxChainId?: bigint | undefined
   signMessage: boolean
   /** `full`: the device shows each field; `hashed`: it shows and signs only the two hashes. */
   signTypedData: 'full' | 'hashed' | false

@@ -17,6 +17,7 @@ export class AccountNotConnectedError extends BaseError {
           'Connect first (eth_requestAccounts), then use one of the accounts it returns.',
         ],
         name: 'AccountNotConnectedError',
+        rpcCode: 4100,
       },
     )
     this.address = address
@@ -34,6 +35,7 @@ export class ChainNotConfiguredError extends BaseError {
       details: `configured chains: ${chainIds.join(', ')}`,
       metaMessages: ['Add the chain to `chains` where the hardware provider is created.'],
       name: 'ChainNotConfiguredError',
+      rpcCode: 4902,
     })
     this.chainId = chainId
   }
@@ -49,6 +51,7 @@ export class UnsupportedMethodError extends BaseError {
     super(`The wallet does not support "${method}".`, {
       metaMessages: [remedy],
       name: 'UnsupportedMethodError',
+      rpcCode: 4200,
     })
     this.method = method
   }

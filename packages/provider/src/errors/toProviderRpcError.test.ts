@@ -122,24 +122,22 @@ describe('toProviderRpcError', () => {
     expect(error.shortMessage).toBe('execution reverted')
   })
 
-  test('an error that declares its own code keeps it (vendor errors)', () => {
+  test('an error that declares its own code keeps it (vendor errors, another copy of core)', () => {
     class ConnectCannotStart extends BaseError {
-      readonly rpcCode = -32002
       readonly code = 'Init_IframeBlocked'
+      constructor() {
+        super('Connect could not start.', { rpcCode: -32002 })
+      }
     }
-    class NotAllowed extends BaseError {
-      readonly rpcCode = 4100
-    }
-    class Unusual extends BaseError {
-      readonly rpcCode = 4999
-    }
-    const cannotStart = toProviderRpcError(new ConnectCannotStart('Connect could not start.'))
+    const cannotStart = toProviderRpcError(new ConnectCannotStart())
     expect([cannotStart.code, cannotStart.name]).toEqual([-32002, 'ResourceUnavailableRpcError'])
-    expect(toProviderRpcError(new NotAllowed('no')).code).toBe(4100)
-    const unusual = toProviderRpcError(new Unusual('odd', { metaMessages: ['Do this.'] }))
+    const unusual = toProviderRpcError(new BaseError('odd', { rpcCode: 4999 }))
     expect([unusual.code, unusual.shortMessage]).toEqual([4999, 'odd'])
+    // Not an instance of this copy's BaseError: the declared code still counts.
+    const foreign = Object.assign(new Error('from another @airlock/core'), { rpcCode: 4100 })
+    expect(toProviderRpcError(foreign).code).toBe(4100)
     // Found under a viem wrapper too.
-    const wrapped = new TransactionExecutionError(new NotAllowed('no') as never, {} as never)
+    const wrapped = new TransactionExecutionError(foreign as never, {} as never)
     expect(toProviderRpcError(wrapped).code).toBe(4100)
   })
 

@@ -1,18 +1,4 @@
-import {
-  AppNotOpenError,
-  BaseError,
-  BlindSigningDisabledError,
-  ChainIdMismatchError,
-  DeviceBusyError,
-  DeviceDisconnectedError,
-  DeviceLockedError,
-  DeviceTimeoutError,
-  describeValue,
-  InvalidPathError,
-  InvalidRequestError,
-  UnsupportedByDeviceError,
-  UserRejectedOnDeviceError,
-} from '@airlock/core'
+import { BaseError, describeValue } from '@airlock/core'
 import {
   ChainDisconnectedError,
   HttpRequestError,
@@ -30,14 +16,9 @@ import {
   UserRejectedRequestError,
   WebSocketRequestError,
 } from 'viem'
-import {
-  AccountNotConnectedError,
-  ChainNotConfiguredError,
-  UnsupportedMethodError,
-} from './provider.js'
-
 /**
- * Turns whatever a request threw into an EIP-1193 / EIP-1474 error with a code, by error class. The
+ * Turns whatever a request threw into an EIP-1193 / EIP-1474 error with a code: the `rpcCode` the
+ * Airlock error declares, or the node's own. The
  * Airlock error stays as `cause`, so its remedy (`metaMessages`) reaches the app; RPC errors from
  * the node keep their own code and data.
  */
@@ -58,31 +39,10 @@ function map(error: Error): RpcError | undefined {
       shortMessage: error.details || error.shortMessage,
       data: error.data,
     })
+  // Airlock's errors, and any vendor package's, declare their code. Read as a property: an app can
+  // hold two copies of @airlock/core, where `instanceof` fails.
   const { rpcCode } = error as { rpcCode?: unknown }
   if (typeof rpcCode === 'number') return fromRpcCode(rpcCode, error)
-  if (error instanceof UserRejectedOnDeviceError) return new UserRejectedRequestError(error)
-  if (error instanceof AccountNotConnectedError) return new UnauthorizedProviderError(error)
-  if (error instanceof UnsupportedByDeviceError || error instanceof UnsupportedMethodError)
-    return new UnsupportedProviderMethodError(error)
-  if (error instanceof DeviceDisconnectedError) return new ProviderDisconnectedError(error)
-  if (error instanceof ChainNotConfiguredError) return new SwitchChainError(error)
-  if (
-    error instanceof ChainIdMismatchError ||
-    error instanceof InvalidRequestError ||
-    error instanceof InvalidPathError
-  )
-    return new InvalidParamsRpcError(error)
-  // The device is there but cannot serve the request now. Not -32603: viem retries that code,
-  // which would ask the user to confirm on the device again.
-  if (
-    error instanceof DeviceLockedError ||
-    error instanceof AppNotOpenError ||
-    error instanceof BlindSigningDisabledError ||
-    error instanceof DeviceBusyError ||
-    error instanceof DeviceTimeoutError
-  )
-    return new ResourceUnavailableRpcError(error)
-  if (error instanceof BaseError) return new InternalRpcError(error)
   if (
     error instanceof HttpRequestError ||
     error instanceof WebSocketRequestError ||
@@ -93,8 +53,9 @@ function map(error: Error): RpcError | undefined {
 }
 
 /**
- * An error that declares its EIP-1193 / EIP-1474 code (`rpcCode`), as a vendor package's errors
- * do: viem's class for that code, so apps and wagmi show what it means.
+ * viem's class for an error's declared code, so apps and wagmi show what it means. Not -32603 for
+ * a device that is there but cannot serve the request now (-32002): viem retries -32603, which
+ * would ask the user to confirm on the device again.
  */
 function fromRpcCode(code: number, error: Error): RpcError {
   const known = rpcErrors[code]
