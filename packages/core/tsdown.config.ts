@@ -14,11 +14,11 @@ export default defineConfig({
       groups: [
         {
           name: 'core',
-          test: /src\/((errors|path|signer)\/\w+|account\/toHardwareAccount|discovery\/discoverAccounts)\.ts$/,
+          test: /src\/((errors|path|signer)\/\w+|utils\/loadOnce|account\/toHardwareAccount|discovery\/discoverAccounts)\.ts$/,
         },
         {
           name: 'account',
-          test: /src\/(account\/(createHardwareAccount|normalizeTypedData|serializeUnsignedTransaction|toSignableMessage)|signature\/\w+)\.ts$/,
+          test: /src\/(account\/(internal\/\w+|serializeUnsignedTransaction)|signature\/\w+)\.ts$/,
         },
       ],
     },

@@ -1,20 +1,5 @@
-import type { NonceManager } from 'viem'
-import type { DerivationPath } from '../path/parsePath.js'
-import type { PathScheme } from '../path/schemes.js'
 import type { DeviceSource, HardwareSigner } from '../signer/types.js'
-import type { HardwareAccount } from './types.js'
-
-export type ToHardwareAccountParameters = (
-  | { path: DerivationPath; index?: undefined; scheme?: undefined }
-  | { index: number; scheme: PathScheme; path?: undefined }
-) & {
-  nonceManager?: NonceManager | undefined
-  /**
-   * Allow legacy transactions without a chain id, which can be replayed on every chain.
-   * @default false
-   */
-  allowReplayableTransactions?: boolean | undefined
-}
+import type { HardwareAccount, ToHardwareAccountParameters } from './types.js'
 
 /**
  * Reads the address for a path from the device and returns a viem `LocalAccount` that signs on it.
@@ -27,6 +12,6 @@ export async function toHardwareAccount<source extends DeviceSource = DeviceSour
 ): Promise<HardwareAccount<source>> {
   // The account and its signing pipeline load with the first account, once a device is in use,
   // not with the dApp's first page.
-  const { createHardwareAccount } = await import('./createHardwareAccount.js')
-  return createHardwareAccount(signer, parameters)
+  const { buildHardwareAccount } = await import('./internal/buildHardwareAccount.js')
+  return buildHardwareAccount(signer, parameters)
 }

@@ -1,5 +1,6 @@
-import type { LocalAccount } from 'viem'
+import type { LocalAccount, NonceManager } from 'viem'
 import type { DerivationPath } from '../path/parsePath.js'
+import type { PathScheme } from '../path/schemes.js'
 import type { DeviceSource, HardwareSigner } from '../signer/types.js'
 
 /** A viem `LocalAccount` whose key lives on a hardware device. */
@@ -16,4 +17,16 @@ export type HardwareAccount<source extends DeviceSource = DeviceSource> = LocalA
    * `DeviceAddressMismatchError` if the device derives another one.
    */
   verifyAddress: (options?: { chainId?: number; signal?: AbortSignal }) => Promise<void>
+}
+
+export type ToHardwareAccountParameters = (
+  | { path: DerivationPath; index?: undefined; scheme?: undefined }
+  | { index: number; scheme: PathScheme; path?: undefined }
+) & {
+  nonceManager?: NonceManager | undefined
+  /**
+   * Allow legacy transactions without a chain id, which can be replayed on every chain.
+   * @default false
+   */
+  allowReplayableTransactions?: boolean | undefined
 }

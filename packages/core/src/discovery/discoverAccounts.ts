@@ -1,23 +1,5 @@
-import type { Address, Hex } from 'viem'
-import type { DerivationPath } from '../path/parsePath.js'
-import type { PathScheme } from '../path/schemes.js'
-import type { DeviceCallOptions, HardwareSigner } from '../signer/types.js'
-
-export type DiscoveredAccount = {
-  index: number
-  path: DerivationPath
-  address: Address
-  publicKey: Hex
-}
-
-export type DiscoverAccountsParameters = DeviceCallOptions & {
-  /** A preset scheme, or a function from account index to path. */
-  scheme: PathScheme | ((index: number) => DerivationPath)
-  /** @default 0 */
-  offset?: number | undefined
-  /** @default 5 */
-  limit?: number | undefined
-}
+import type { HardwareSigner } from '../signer/types.js'
+import type { DiscoverAccountsParameters, DiscoveredAccount } from './types.js'
 
 /**
  * Lists a page of accounts. For `bip44` and `legacy`, the accounts are children of one parent, so
@@ -29,6 +11,6 @@ export async function discoverAccounts(
   parameters: DiscoverAccountsParameters,
 ): Promise<DiscoveredAccount[]> {
   // Discovery talks to a device, so its code loads with the first call, not with the dApp.
-  const { discoverPage } = await import('./discoverPage.js')
-  return discoverPage(signer, parameters)
+  const { readAccountPage } = await import('./internal/readAccountPage.js')
+  return readAccountPage(signer, parameters)
 }

@@ -1,13 +1,7 @@
-export {
-  type ToHardwareAccountParameters,
-  toHardwareAccount,
-} from '../account/toHardwareAccount.js'
-export type { HardwareAccount } from '../account/types.js'
-export {
-  type DiscoverAccountsParameters,
-  type DiscoveredAccount,
-  discoverAccounts,
-} from '../discovery/discoverAccounts.js'
+export { toHardwareAccount } from '../account/toHardwareAccount.js'
+export type { HardwareAccount, ToHardwareAccountParameters } from '../account/types.js'
+export { discoverAccounts } from '../discovery/discoverAccounts.js'
+export type { DiscoverAccountsParameters, DiscoveredAccount } from '../discovery/types.js'
 export { BaseError, type BaseErrorParameters, type BaseErrorType } from '../errors/base.js'
 export { describeValue } from '../errors/describeValue.js'
 export {

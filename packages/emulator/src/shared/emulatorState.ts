@@ -1,7 +1,7 @@
 import type { EmulatorExchange } from './exchanges.js'
 import { FaultQueue } from './faults.js'
 import type { EmulatorLatency } from './latency.js'
-import type { EmulatorReview } from './review.js'
+import type { EmulatorReview } from './types.js'
 import type { EmulatorUser } from './user.js'
 
 /**

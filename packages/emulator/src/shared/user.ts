@@ -1,4 +1,4 @@
-import type { EmulatorReview, EmulatorScreen } from './review.js'
+import type { EmulatorReview, EmulatorScreen } from './types.js'
 
 export type EmulatorUserDecision = 'approve' | 'reject'
 

@@ -1,4 +1,5 @@
-import { type EmulatorOperation, runReview } from '../../shared/review.js'
+import { runReview } from '../../shared/review.js'
+import type { EmulatorOperation } from '../../shared/types.js'
 import type { TrezorDeviceParts } from '../deviceParts.js'
 import { actionCancelled } from '../failures.js'
 import { callUnlocked } from './pinEntry.js'

@@ -1,5 +1,5 @@
-import type { EmulatorOperation } from '../../shared/review.js'
 import { signWithFaults } from '../../shared/signing.js'
+import type { EmulatorOperation } from '../../shared/types.js'
 import type { TrezorDeviceParts } from '../deviceParts.js'
 import { confirmOnDevice } from './confirmOnDevice.js'
 import { callUnlocked } from './pinEntry.js'

@@ -1,5 +1,5 @@
-import type { EmulatorOperation } from '../../shared/review.js'
 import { runReview } from '../../shared/review.js'
+import type { EmulatorOperation } from '../../shared/types.js'
 import type { TrezorDeviceParts } from '../deviceParts.js'
 import { TrezorDeviceFailure } from '../failures.js'
 import type { WireMessage } from '../wire/codec.js'

@@ -1,4 +1,5 @@
-import { type EmulatorScreen, runReview } from '../../../shared/review.js'
+import { runReview } from '../../../shared/review.js'
+import type { EmulatorScreen } from '../../../shared/types.js'
 import { type Apdu, parsePath } from '../../apdu/apdu.js'
 import { concatBytes, readUintBE } from '../../apdu/bytes.js'
 import { StatusWord } from '../../apdu/statusWords.js'

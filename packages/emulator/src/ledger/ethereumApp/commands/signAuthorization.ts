@@ -7,7 +7,8 @@ import {
   toRlp,
   zeroAddress,
 } from 'viem'
-import { type EmulatorScreen, recordErrorScreen, runReview } from '../../../shared/review.js'
+import { recordErrorScreen, runReview } from '../../../shared/review.js'
+import type { EmulatorScreen } from '../../../shared/types.js'
 import { type Apdu, parsePath } from '../../apdu/apdu.js'
 import { concatBytes, readUintBE } from '../../apdu/bytes.js'
 import { StatusWord } from '../../apdu/statusWords.js'

@@ -11,23 +11,22 @@ import {
   type TypedDataDefinition,
 } from 'viem'
 import { hashAuthorization } from 'viem/utils'
-import { describeValue } from '../errors/describeValue.js'
-import { UnsupportedByDeviceError } from '../errors/device.js'
-import { InvalidRequestError } from '../errors/request.js'
-import { DeviceAddressMismatchError } from '../errors/signature.js'
-import { formatPath } from '../path/formatPath.js'
-import type { DerivationPath } from '../path/parsePath.js'
-import { type PathScheme, pathSchemes } from '../path/schemes.js'
-import { verifyDeviceSignature } from '../signature/verifyDeviceSignature.js'
-import type { DeviceSource, HardwareSigner } from '../signer/types.js'
+import { describeValue } from '../../errors/describeValue.js'
+import { UnsupportedByDeviceError } from '../../errors/device.js'
+import { InvalidRequestError } from '../../errors/request.js'
+import { DeviceAddressMismatchError } from '../../errors/signature.js'
+import { formatPath } from '../../path/formatPath.js'
+import type { DerivationPath } from '../../path/parsePath.js'
+import { type PathScheme, pathSchemes } from '../../path/schemes.js'
+import { verifyDeviceSignature } from '../../signature/verifyDeviceSignature.js'
+import type { DeviceSource, HardwareSigner } from '../../signer/types.js'
+import { serializeUnsignedTransaction } from '../serializeUnsignedTransaction.js'
+import type { HardwareAccount, ToHardwareAccountParameters } from '../types.js'
 import { normalizeTypedData } from './normalizeTypedData.js'
-import { serializeUnsignedTransaction } from './serializeUnsignedTransaction.js'
-import type { ToHardwareAccountParameters } from './toHardwareAccount.js'
 import { toMessageBytes } from './toSignableMessage.js'
-import type { HardwareAccount } from './types.js'
 
 /** `toHardwareAccount`'s implementation, loaded when the first account is made. */
-export async function createHardwareAccount<source extends DeviceSource = DeviceSource>(
+export async function buildHardwareAccount<source extends DeviceSource = DeviceSource>(
   signer: HardwareSigner & { source: source },
   parameters: ToHardwareAccountParameters,
 ): Promise<HardwareAccount<source>> {

@@ -1,26 +1,22 @@
 import { bytesToHex, hexToBytes } from 'viem'
 import { publicKeyToAddress } from 'viem/accounts'
-import { describeValue } from '../errors/describeValue.js'
-// The errors and paths through the package entry: see `createHardwareAccount.ts`.
-import {
-  type DerivationPath,
-  formatPath,
-  InvalidRequestError,
-  pathSchemes,
-  UnsupportedByDeviceError,
-} from '../exports/index.js'
-import { schemeParents } from '../path/schemes.js'
+import { describeValue } from '../../errors/describeValue.js'
+import { UnsupportedByDeviceError } from '../../errors/device.js'
+import { InvalidRequestError } from '../../errors/request.js'
+import { formatPath } from '../../path/formatPath.js'
+import type { DerivationPath } from '../../path/parsePath.js'
+import { pathSchemes, schemeParents } from '../../path/schemes.js'
 import type {
   DeviceCallOptions,
   GetExtendedPublicKeyReturnType,
   HardwareSigner,
-} from '../signer/types.js'
-import type { DiscoverAccountsParameters, DiscoveredAccount } from './discoverAccounts.js'
+} from '../../signer/types.js'
+import type { DiscoverAccountsParameters, DiscoveredAccount } from '../types.js'
 
 const maxLimit = 100
 
 /** `discoverAccounts`'s implementation, loaded on the first call. */
-export async function discoverPage(
+export async function readAccountPage(
   signer: HardwareSigner,
   parameters: DiscoverAccountsParameters,
 ): Promise<DiscoveredAccount[]> {

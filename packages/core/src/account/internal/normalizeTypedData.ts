@@ -5,9 +5,9 @@ import {
   type TypedDataDefinition,
   validateTypedData,
 } from 'viem'
-import { describeValue } from '../errors/describeValue.js'
-import { InvalidRequestError } from '../errors/request.js'
-import type { SignTypedDataRequest } from '../signer/types.js'
+import { describeValue } from '../../errors/describeValue.js'
+import { InvalidRequestError } from '../../errors/request.js'
+import type { SignTypedDataRequest } from '../../signer/types.js'
 
 /**
  * Validates EIP-712 typed data and makes `types.EIP712Domain` explicit, derived from the domain when

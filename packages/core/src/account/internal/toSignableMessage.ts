@@ -1,5 +1,5 @@
 import { bytesToHex, type Hex, isHex, type SignableMessage, stringToHex } from 'viem'
-import { InvalidRequestError } from '../errors/request.js'
+import { InvalidRequestError } from '../../errors/request.js'
 
 /**
  * The largest message sent to a device, in bytes. Devices show a message a screen at a time; no one
