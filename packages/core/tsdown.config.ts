@@ -1,7 +1,11 @@
 import { defineConfig } from 'tsdown'
 
 export default defineConfig({
-  entry: { index: 'src/exports/index.ts', utils: 'src/exports/utils.ts' },
+  entry: {
+    index: 'src/exports/index.ts',
+    utils: 'src/exports/utils.ts',
+    testing: 'src/exports/testing.ts',
+  },
   format: 'esm',
   platform: 'neutral',
   dts: true,

@@ -115,12 +115,14 @@ export function createSoftwareSigner(options: SoftwareSignerOptions = {}) {
       status({ type: 'confirm-on-device', operation: 'signTransaction' })
       return signHash(path, keccak256(serializedTransaction))
     },
-    async signMessage({ path, message }, { signal }) {
+    async signMessage({ path, message }, { signal, status }) {
       await device('signMessage', path, signal)
+      status({ type: 'confirm-on-device', operation: 'signMessage' })
       return signHash(path, hashMessage({ raw: message }))
     },
-    async signTypedData({ path, typedData }, { signal }) {
+    async signTypedData({ path, typedData }, { signal, status }) {
       await device('signTypedData', path, signal)
+      status({ type: 'confirm-on-device', operation: 'signTypedData' })
       return signHash(path, hashTypedData(typedData as Parameters<typeof hashTypedData>[0]))
     },
     async signAuthorization({ path, authorization }, { signal }) {

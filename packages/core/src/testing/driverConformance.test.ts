@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest'
+import { createSoftwareSigner } from '../_test/createSoftwareSigner.js'
+import {
+  DeviceDisconnectedError,
+  DeviceLockedError,
+  UserRejectedOnDeviceError,
+} from '../errors/device.js'
+import { ConformanceError, driverConformanceChecks } from './driverConformance.js'
+
+type SignerOptions = Parameters<typeof createSoftwareSigner>[0]
+
+/** The harness over core's in-memory test signer, with its faults as device controls. */
+function harness(options: SignerOptions = {}, errors = true) {
+  return {
+    async setup() {
+      const signer = createSoftwareSigner(options)
+      const fail = (error: Error) => {
+        signer.state.failNext = errors ? error : new Error(error.name)
+      }
+      return {
+        signer,
+        device: {
+          rejectNext: () => fail(new UserRejectedOnDeviceError()),
+          lock: () => fail(new DeviceLockedError()),
+          unplug: () => fail(new DeviceDisconnectedError()),
+          hang: () => {
+            signer.state.delay = 'forever'
+          },
+          restore: () => {
+            signer.state.delay = undefined
+            signer.state.failNext = undefined
+          },
+        },
+      }
+    },
+  }
+}
+
+describe('driverConformanceChecks', () => {
+  for (const { name, run } of driverConformanceChecks(harness())) test(name, run)
+
+  test('a driver that loses the error types fails the checks that need them', async () => {
+    const checks = driverConformanceChecks(harness({}, false))
+    const failed: string[] = []
+    for (const { name, run } of checks)
+      await run().catch((error) => {
+        expect(error).toBeInstanceOf(ConformanceError)
+        failed.push(name)
+      })
+    expect(failed).toEqual([
+      'a rejection on the device is UserRejectedOnDeviceError (4001)',
+      'a locked device is DeviceLockedError (-32002), and works once unlocked',
+      'an unplugged device is DeviceDisconnectedError (4900), and works once plugged in',
+    ])
+  })
+
+  test('a signer that signs what its capabilities exclude fails', async () => {
+    const checks = driverConformanceChecks(harness({ capabilities: { signAuthorization: false } }))
+    const capabilities = checks.find((check) => check.name.startsWith('what the capabilities'))!
+    await expect(capabilities.run()).rejects.toThrowError(
+      expect.objectContaining({
+        name: 'ConformanceError',
+        details: 'an authorization was signed though the capabilities exclude it',
+      }),
+    )
+  })
+})
