@@ -45,6 +45,9 @@ export function createAcmeDevice() {
   ): Promise<DeviceSignature> {
     await exchange(signal)
     status({ type: 'confirm-on-device', operation })
+    // The user reviews on the device; the cable can go meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 1))
+    if (!state.plugged) throw new AcmeStatus('GONE')
     if (state.rejectNext) {
       state.rejectNext = false
       throw new AcmeStatus('REJECTED')

@@ -116,8 +116,9 @@ export function createSoftwareSigner(options: SoftwareSignerOptions = {}) {
       return signHash(path, keccak256(serializedTransaction))
     },
     async signMessage({ path, message }, { signal, status }) {
-      await device('signMessage', path, signal)
+      // The screen first, then the answer: a fault set while the user reviews fails this call.
       status({ type: 'confirm-on-device', operation: 'signMessage' })
+      await device('signMessage', path, signal)
       return signHash(path, hashMessage({ raw: message }))
     },
     async signTypedData({ path, typedData }, { signal, status }) {

@@ -49,8 +49,8 @@ describe('driverConformanceChecks', () => {
       })
     expect(failed).toEqual([
       'a rejection on the device is UserRejectedOnDeviceError (4001)',
-      'a locked device is DeviceLockedError (-32002), and works once unlocked',
-      'an unplugged device is DeviceDisconnectedError (4900), and works once plugged in',
+      'a locked device asks to be unlocked, or fails with DeviceLockedError (-32002)',
+      'a device unplugged mid-request is DeviceDisconnectedError (4900), and works once plugged in',
     ])
   })
 
