@@ -2,13 +2,13 @@ import { describe, expect, test } from 'vitest'
 import { serializeUnsignedTransaction } from './serializeUnsignedTransaction.js'
 
 // Found by test/reliability/fuzz.test.ts: 200 KB of calldata was streamed to the device and signed.
-describe('serializeUnsignedTransaction', () => {
-  const transaction = {
-    chainId: 1,
-    maxFeePerGas: 1n,
-    to: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
-  } as const
+const transaction = {
+  chainId: 1,
+  maxFeePerGas: 1n,
+  to: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
+} as const
 
+describe('serializeUnsignedTransaction', () => {
   test('refuses a transaction larger than nodes accept (128 KiB)', async () => {
     await expect(
       serializeUnsignedTransaction({
@@ -35,11 +35,6 @@ describe('serializeUnsignedTransaction', () => {
 // Found by using Airlock from outside the repository: viem pads odd-length hex, so `0xabc` was
 // signed as `0x0abc`.
 describe('malformed hex is refused, never padded', () => {
-  const transaction = {
-    chainId: 1,
-    maxFeePerGas: 1n,
-    to: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
-  } as const
   const address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
   const key = `0x${'11'.repeat(32)}` as const
   const authorization = { address, chainId: 1, nonce: 0, r: key, s: key, yParity: 0 } as const
