@@ -7,9 +7,15 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
-  // Two chunks besides the Ledger SDK's: what an app loads on import, and the driver it loads on
-  // first device use. Fewer, larger files are what an app's bundler keeps together.
+  // The named APDU constants of app/ (`ins.getPublicKey`, `statusWords.lockedDevice`) become the
+  // numbers themselves, as if written inline.
+  inputOptions: { optimization: { inlineConst: { mode: 'all', pass: 1 } } },
+  // Two chunks besides the Ledger SDK's: what an app loads on import (the files at the top of
+  // src/), and the driver it loads on first device use (app/, driver/, sdk/). Fewer, larger files
+  // are what an app's bundler keeps together. The sdk/browser*.ts modules stay chunks of their own,
+  // each loaded by one `import()` with its SDK, and so does the installBuffer.ts they share.
   outputOptions: {
+    chunkFileNames: ({ name }) => `${distNames[name] ?? name}-[hash].js`,
     codeSplitting: {
       groups: [
         {
@@ -18,9 +24,19 @@ export default defineConfig({
         },
         {
           name: 'driver',
-          test: /src\/(?!ledgerTransports|ledgerEthApp|ledgerEip712|installBuffer)\w+\.ts$/,
+          test: /src\/(app|driver|sdk)\/(?!browser|installBuffer\.ts$)\w+\.ts$/,
         },
       ],
     },
   },
 })
+
+/**
+ * The chunk names of the sdk/browser*.ts modules: the ones package.json `sideEffects` and the size
+ * check (test/bench/measureBundles.ts) match.
+ */
+const distNames: Record<string, string> = {
+  browserTransports: 'ledgerTransports',
+  browserHwAppEth: 'ledgerEthApp',
+  browserHwAppEthEip712: 'ledgerEip712',
+}

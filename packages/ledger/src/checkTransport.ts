@@ -1,7 +1,7 @@
 import { describeValue } from '@airlock/core'
 import type Transport from '@ledgerhq/hw-transport'
 import { LedgerTransportUnavailableError } from './errors.js'
-import type { LedgerTransport } from './resolveTransport.js'
+import type { LedgerTransport } from './types.js'
 
 /** Throws `LedgerTransportUnavailableError` unless `transport` is a `LedgerTransport`. */
 export function checkTransport(transport: LedgerTransport = 'webusb'): void {

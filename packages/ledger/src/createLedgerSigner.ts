@@ -1,7 +1,6 @@
 import { createHardwareSigner, type HardwareSigner, lazyDriver } from '@airlock/core'
 import { checkTransport } from './checkTransport.js'
-import type { LedgerTypedDataMode } from './createLedgerDriver.js'
-import type { LedgerTransport } from './resolveTransport.js'
+import type { LedgerTransport, LedgerTypedDataMode } from './types.js'
 
 export type CreateLedgerSignerOptions = {
   /**
@@ -40,7 +39,7 @@ export function createLedgerSigner(options: CreateLedgerSignerOptions = {}): Led
   let typedDataMode: LedgerTypedDataMode | undefined
   // The driver loads with the Ledger SDK, on first device use.
   const driver = lazyDriver({ source: 'ledger', name: 'Ledger' }, async () => {
-    const { createLedgerDriver } = await import('./createLedgerDriver.js')
+    const { createLedgerDriver } = await import('./driver/createLedgerDriver.js')
     return createLedgerDriver({
       transport,
       clearSigning,

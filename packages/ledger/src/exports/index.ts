@@ -1,4 +1,3 @@
-export type { LedgerTypedDataMode } from '../createLedgerDriver.js'
 export {
   type CreateLedgerSignerOptions,
   createLedgerSigner,
@@ -12,5 +11,5 @@ export {
   UserGestureRequiredError,
   type UserGestureRequiredErrorType,
 } from '../errors.js'
-export type { LedgerTransport } from '../resolveTransport.js'
 export { type ToLedgerAccountParameters, toLedgerAccount } from '../toLedgerAccount.js'
+export type { LedgerTransport, LedgerTypedDataMode } from '../types.js'

@@ -11,7 +11,10 @@ import {
   UnsupportedByDeviceError,
   UserRejectedOnDeviceError,
 } from '@airlock/core'
-import { Eip7702NotAllowedError, UserGestureRequiredError } from './errors.js'
+import * as statusWords from '../app/statusWords.js'
+import { Eip7702NotAllowedError, UserGestureRequiredError } from '../errors.js'
+import { appUpdateRequiredError, ledgerAppRequirements } from './appUpdateRequiredError.js'
+import { statusCodeOf } from './statusCodeOf.js'
 
 type Mapper = (cause: unknown, operation: DeviceOperation) => BaseError
 
@@ -23,9 +26,6 @@ const ledgerRemedies = {
     'Only do so for contracts you trust: the device cannot show what this data does.',
   ],
   unknown: ['Reconnect the Ledger, unlock it, open the Ethereum app, then try again.'],
-  update: (minimumVersion: string) => [
-    `In Ledger Live (My Ledger), update the device to ${minimumVersion} or later, then try again.`,
-  ],
 }
 
 const rejected: Mapper = (cause) => new UserRejectedOnDeviceError({ cause })
@@ -38,50 +38,38 @@ const blindSigning: Mapper = (cause) =>
   new BlindSigningDisabledError({ metaMessages: ledgerRemedies.blindSigning, cause })
 const unknown = (cause: unknown, code?: number, details?: string) =>
   new UnknownDeviceError({ code, details, metaMessages: ledgerRemedies.unknown, cause })
-const outdated = (
-  cause: unknown,
-  parameters: { operation: string; minimumVersion: string; reason?: string },
-) =>
-  new UnsupportedByDeviceError({
-    ...parameters,
-    metaMessages: ledgerRemedies.update(parameters.minimumVersion),
-    cause,
-  })
 
 /**
- * Status words of the Ledger OS and the Ethereum app (LedgerHQ/ledger-secure-sdk
- * `include/status_words.h`, app-ethereum `src/apdu_constants.h`), each to the typed error an app
- * can act on. Some codes mean different things depending on the operation.
+ * Status words of the Ledger OS and the Ethereum app (`app/statusWords.ts`), each to the typed error
+ * an app can act on. Some mean different things depending on the operation.
  */
 export const ledgerStatusWords: Record<number, Mapper> = {
-  // SWO_CONDITIONS_NOT_SATISFIED: the user rejected the review.
-  27013: rejected,
-  // USER_REFUSED_ON_DEVICE (OS-level refusals).
-  21761: rejected,
-  21781: locked,
-  // SECURITY_STATUS_NOT_SATISFIED: how older firmware answers while the PIN screen is up.
-  27010: locked,
-  // CLA or INS unknown: the dashboard or another app is open.
-  28160: appNotOpen,
-  28161: appNotOpen,
-  27906: appNotOpen,
-  25873: appNotOpen,
-  25871: appNotOpen,
-  27904: (cause, operation) =>
+  [statusWords.conditionsNotSatisfied]: rejected,
+  [statusWords.userRefusedOnDevice]: rejected,
+  [statusWords.lockedDevice]: locked,
+  [statusWords.securityStatusNotSatisfied]: locked,
+  // The dashboard or another app is open.
+  [statusWords.claNotSupported]: appNotOpen,
+  [statusWords.claNotSupportedBootloader]: appNotOpen,
+  [statusWords.unknownApdu]: appNotOpen,
+  [statusWords.appNotOpen]: appNotOpen,
+  [statusWords.appClosed]: appNotOpen,
+  [statusWords.insNotSupported]: (cause, operation) =>
     // An Ethereum app without INS 0x34 predates EIP-7702 (app-ethereum 1.16.0, PR #776).
     operation === 'signAuthorization'
-      ? outdated(cause, {
+      ? appUpdateRequiredError({
           operation: 'sign EIP-7702 authorizations',
-          minimumVersion: 'Ethereum app 1.16.0 (not on Nano S)',
+          minimumVersion: ledgerAppRequirements.eip7702Authorizations,
+          cause,
         })
       : appNotOpen(cause, operation),
-  // SWO_INCORRECT_DATA: for transactions and hashed EIP-712, "blind signing is off".
-  27264: (cause, operation) =>
+  // For transactions and hashed EIP-712, "blind signing is off".
+  [statusWords.incorrectData]: (cause, operation) =>
     operation === 'signTransaction' || operation === 'signTypedData'
       ? blindSigning(cause, operation)
-      : unknown(cause, 0x6a80),
-  // SWO_COMMAND_NOT_ALLOWED: the EIP-7702 setting is off or the delegate is not whitelisted.
-  27008: (cause, operation) =>
+      : unknown(cause, statusWords.incorrectData),
+  // The EIP-7702 setting is off or the delegate is not whitelisted.
+  [statusWords.commandNotAllowed]: (cause, operation) =>
     operation === 'signAuthorization'
       ? new Eip7702NotAllowedError({ cause })
       : new UnsupportedByDeviceError({
@@ -89,14 +77,14 @@ export const ledgerStatusWords: Record<number, Mapper> = {
           reason: 'the Ethereum app refused it (0x6980): a setting forbids it',
           cause,
         }),
-  25857: (cause) =>
-    outdated(cause, {
+  [statusWords.unsupportedTransactionType]: (cause) =>
+    appUpdateRequiredError({
       operation: 'sign this transaction type',
       reason: 'the Ethereum app does not support this transaction type (0x6501)',
-      minimumVersion: 'Ethereum app 1.16.0 (EIP-7702 transactions are not signed on Nano S)',
+      minimumVersion: ledgerAppRequirements.eip7702Transactions,
+      cause,
     }),
-  // HALTED: the device stopped answering until it is reconnected.
-  28586: disconnected,
+  [statusWords.halted]: disconnected,
 }
 
 /**
@@ -132,12 +120,12 @@ export const ledgerErrorNames: Record<string, Mapper> = {
 
 /**
  * Turns anything the Ledger stack throws into a typed Airlock error: status words first, then error
- * class names. Codes are mapped, never messages.
+ * class names. Codes are mapped, never messages; Airlock errors pass through as they are.
  */
 export function toLedgerError(error: unknown, operation: DeviceOperation): BaseError {
   if (error instanceof BaseError) return error
-  const statusCode = (error as { statusCode?: unknown } | null)?.statusCode
-  if (typeof statusCode === 'number') {
+  const statusCode = statusCodeOf(error)
+  if (statusCode !== undefined) {
     const mapper = Object.hasOwn(ledgerStatusWords, statusCode)
       ? ledgerStatusWords[statusCode]
       : undefined

@@ -1,25 +1,32 @@
 /**
  * `createEthereumApp` against `@ledgerhq/hw-app-eth` itself: both drive the same recording
  * transport, and every APDU they send must be the same, byte for byte, and so must what they read
- * from the answers.
+ * from the answers. hw-app-eth 7.9 has no EIP-7702 command: that one is checked against the
+ * emulator's reading of app-ethereum's format instead.
  */
+import { createLedgerEmulator, testMnemonic } from '@airlock/emulator'
 import { transaction as transactionArbitrary } from '@airlock/fixtures/arbitraries'
 import type Eth from '@ledgerhq/hw-app-eth'
 import type Transport from '@ledgerhq/hw-transport'
 import fc from 'fast-check'
-import { bytesToHex, type Hex, serializeTransaction, toHex } from 'viem'
+import { bytesToHex, getAddress, type Hex, serializeTransaction, toHex } from 'viem'
+import { mnemonicToAccount } from 'viem/accounts'
+import { recoverAuthorizationAddress } from 'viem/utils'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { chunkTransaction, createEthereumApp } from './createEthereumApp.js'
-import { encodePath } from './encodeAuthorization.js'
-import { type LedgerModules, loadLedgerEthApp, loadLedgerModules } from './loadLedgerModules.js'
+import { fromHwAppEthSignature } from '../sdk/hwAppEthFormats.js'
+import { loadHwAppEth } from '../sdk/loadHwAppEth.js'
+import { type HwTransport, loadHwTransport } from '../sdk/loadHwTransport.js'
+import { createEthereumApp } from './createEthereumApp.js'
+import { encodePath } from './encodePath.js'
+import { chunkTransaction } from './signTransaction.js'
 
-let modules: LedgerModules
+let modules: HwTransport
 let createEth: (transport: Transport) => Eth
 
 beforeAll(async () => {
-  modules = await loadLedgerModules()
-  const ethApp = await loadLedgerEthApp()
-  createEth = (transport) => ethApp.createEth(transport, { clearSigning: false })
+  modules = await loadHwTransport()
+  const hwAppEth = await loadHwAppEth()
+  createEth = (transport) => hwAppEth.createEth(transport, { clearSigning: false })
 })
 
 const publicKey = new Uint8Array(65).map((_, i) => (i === 0 ? 4 : (i * 7) & 0xff))
@@ -133,10 +140,9 @@ describe('the same APDUs as hw-app-eth 7.9', () => {
         const message = toHex(new Uint8Array(length).map((_, i) => i & 0xff))
         const { eth, app, theirs, ours } = both()
         const expected = await eth.signPersonalMessage(withoutM(messagePath), message.slice(2))
-        const response = await app.signPersonalMessage(messagePath, message)
+        const signature = await app.signPersonalMessage(messagePath, message)
         expect(ours).toEqual(theirs)
-        expect(response[0]).toBe(expected.v)
-        expect(bytesToHex(response.subarray(1, 33)).slice(2)).toBe(expected.r)
+        expect(signature).toEqual({ v: expected.v, r: `0x${expected.r}`, s: `0x${expected.s}` })
       }
   })
 
@@ -150,16 +156,57 @@ describe('the same APDUs as hw-app-eth 7.9', () => {
     ])
   })
 
-  test('signEIP712HashedMessage', async () => {
+  test('signEip712Hashed', async () => {
     const bytes32 = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((b) => toHex(b))
     await fc.assert(
       fc.asyncProperty(path, bytes32, bytes32, async (path, domain, message) => {
         const { eth, app, theirs, ours } = both()
-        await eth.signEIP712HashedMessage(withoutM(path), domain.slice(2), message.slice(2))
-        await app.signEIP712HashedMessage(path, domain, message)
+        const expected = await eth.signEIP712HashedMessage(
+          withoutM(path),
+          domain.slice(2),
+          message.slice(2),
+        )
+        const signature = await app.signEip712Hashed(path, domain, message)
         expect(ours).toEqual(theirs)
+        expect(signature).toEqual({ v: expected.v, r: `0x${expected.r}`, s: `0x${expected.s}` })
       }),
       { numRuns: 30 },
+    )
+  })
+})
+
+describe('signAuthorization, which hw-app-eth 7.9 lacks: what the emulated app reads and signs', () => {
+  test('any delegate, chain id and nonce, on any account', async () => {
+    const emulator = createLedgerEmulator()
+    const address = fc.uint8Array({ minLength: 20, maxLength: 20 }).map((b) => getAddress(toHex(b)))
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat(20),
+        fc.nat(20),
+        address,
+        fc.nat({ max: Number.MAX_SAFE_INTEGER }),
+        fc.nat({ max: Number.MAX_SAFE_INTEGER }),
+        async (account, index, delegate, chainId, nonce) => {
+          emulator.setEip7702({ whitelist: [{ name: 'Delegate', address: delegate }] })
+          const path = `m/44'/60'/${account}'/0/${index}`
+          const app = createEthereumApp(emulator.transport, modules.Buffer)
+          const { v, r, s } = await app.signAuthorization(path, {
+            address: delegate,
+            chainId,
+            nonce,
+          })
+          const screens = emulator.reviews.at(-1)!.screens
+          const screen = (title: string) => screens.find((s) => s.title === title)?.value
+          expect(screen('Delegate address')).toBe(delegate)
+          expect(screen('Nonce')).toBe(String(nonce))
+          const signer = await recoverAuthorizationAddress({
+            authorization: { address: delegate, chainId, nonce },
+            signature: { r, s, yParity: v },
+          })
+          expect(signer).toBe(mnemonicToAccount(testMnemonic, { path: path as never }).address)
+        },
+      ),
+      { numRuns: 25 },
     )
   })
 })
@@ -212,7 +259,8 @@ test('chunkTransaction never leaves a legacy transaction’s trailing fields alo
 
 async function expectSameTransactionApdus(path: string, serialized: Hex) {
   const { eth, app, theirs, ours } = both()
-  await eth.signTransaction(withoutM(path), serialized.slice(2), null)
-  await app.signTransaction(path, serialized)
+  const expected = await eth.signTransaction(withoutM(path), serialized.slice(2), null)
+  const signature = await app.signTransaction(path, serialized)
   expect(ours).toEqual(theirs)
+  expect(signature).toEqual(fromHwAppEthSignature(expected))
 }

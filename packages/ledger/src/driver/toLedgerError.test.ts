@@ -165,7 +165,7 @@ describe('toLedgerError', () => {
   })
 
   test("the README's blind-signing advice is what a Ledger user sees", () => {
-    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')
+    const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8')
     const [advice] =
       toLedgerError(new TransportStatusError(0x6a80), 'signTransaction').metaMessages ?? []
     expect(readme).toContain(`// → '${advice}'`)

@@ -1,16 +1,13 @@
 import { bytesToHex } from 'viem'
 import { describe, expect, test } from 'vitest'
-import { encodeAuthorization, encodePath } from './encodeAuthorization.js'
+import { encodeAuthorization } from './signAuthorization.js'
 
 describe('encodeAuthorization', () => {
   test('one APDU: path, TLV length, TLV (app-ethereum auth_7702.c tags 00..03)', () => {
-    const apdus = encodeAuthorization({
-      path: "m/44'/60'/0'/0/0",
-      authorization: {
-        address: '0x4Cd241E8d1510e30b2076397afc7508Ae59C66c9',
-        chainId: 1,
-        nonce: 7,
-      },
+    const apdus = encodeAuthorization("m/44'/60'/0'/0/0", {
+      address: '0x4Cd241E8d1510e30b2076397afc7508Ae59C66c9',
+      chainId: 1,
+      nonce: 7,
     })
     expect(apdus.map(({ p1, data }) => ({ p1, data: bytesToHex(data) }))).toMatchInlineSnapshot(`
       [
@@ -27,21 +24,11 @@ describe('encodeAuthorization', () => {
   })
 
   test('chain id 0 (any chain) and the largest nonce', () => {
-    const [apdu] = encodeAuthorization({
-      path: "m/44'/60'/0'/0/0",
-      authorization: {
-        address: `0x${'00'.repeat(20)}`,
-        chainId: 0,
-        nonce: Number.MAX_SAFE_INTEGER,
-      },
+    const [apdu] = encodeAuthorization("m/44'/60'/0'/0/0", {
+      address: `0x${'00'.repeat(20)}`,
+      chainId: 0,
+      nonce: Number.MAX_SAFE_INTEGER,
     })
     expect(bytesToHex(apdu!.data.subarray(-20))).toBe('0x020800000000000000000308001fffffffffffff')
-  })
-
-  test('paths are validated by core', () => {
-    expect(bytesToHex(encodePath("m/44'/60'/1'/0/2"))).toBe(
-      '0x058000002c8000003c800000010000000000000002',
-    )
-    expect(() => encodePath('m/x')).toThrowError(/Invalid derivation path/)
   })
 })

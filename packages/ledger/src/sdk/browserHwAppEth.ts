@@ -4,4 +4,4 @@
  */
 import './installBuffer.js'
 
-export * as app from '@ledgerhq/hw-app-eth'
+export * as hwAppEth from '@ledgerhq/hw-app-eth'

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { compareVersions, toLedgerCapabilities } from './toLedgerCapabilities.js'
+import { toLedgerCapabilities } from './toLedgerCapabilities.js'
 
 describe('toLedgerCapabilities', () => {
   test('features by app version and model (app-ethereum CHANGELOG.md)', () => {
@@ -46,11 +46,5 @@ describe('toLedgerCapabilities', () => {
     expect(
       toLedgerCapabilities({ version: '1.16.0', fullTypedDataRefused: true }).signTypedData,
     ).toBe('hashed')
-  })
-
-  test('compareVersions', () => {
-    expect(compareVersions('1.10.0', '1.9.20')).toBeGreaterThan(0)
-    expect(compareVersions('1.16.0-rc1', '1.16.0')).toBe(0)
-    expect(compareVersions('1.15.9', '1.16.0')).toBeLessThan(0)
   })
 })

@@ -1,4 +1,5 @@
 import type { DeviceCapabilities, SignableTransactionType } from '@airlock/core'
+import { compareVersions } from '@airlock/core/utils'
 
 export type ToLedgerCapabilitiesParameters = {
   /** The Ethereum app version from GET APP CONFIGURATION, e.g. `1.16.0`. */
@@ -46,19 +47,4 @@ export function toLedgerCapabilities(
     getExtendedPublicKey: true,
     displayAddress: true,
   }
-}
-
-/** Compares `major.minor.patch` versions; prerelease suffixes are ignored. */
-export function compareVersions(a: string, b: string): number {
-  const parse = (version: string) =>
-    version
-      .split(/[.-]/)
-      .slice(0, 3)
-      .map((part) => Number.parseInt(part, 10) || 0)
-  const [x, y] = [parse(a), parse(b)]
-  for (let i = 0; i < 3; i++) {
-    const difference = (x[i] ?? 0) - (y[i] ?? 0)
-    if (difference !== 0) return difference
-  }
-  return 0
 }

@@ -1,0 +1,49 @@
+import type Transport from '@ledgerhq/hw-transport'
+import type { Hex } from 'viem'
+import { cla } from './apdu.js'
+import { type GetAddressOptions, type GetAddressResult, getAddress } from './getAddress.js'
+import { type AppConfiguration, getAppConfiguration } from './getAppConfiguration.js'
+import { type Authorization, signAuthorization } from './signAuthorization.js'
+import { signEip712Hashed } from './signEip712Hashed.js'
+import { signPersonalMessage } from './signPersonalMessage.js'
+import { signTransaction } from './signTransaction.js'
+import type { EthereumAppSignature, SendCommand } from './types.js'
+
+/** The Ethereum app's commands on one transport. */
+export type EthereumApp = {
+  getAppConfiguration: () => Promise<AppConfiguration>
+  getAddress: (path: string, options: GetAddressOptions) => Promise<GetAddressResult>
+  signTransaction: (path: string, serializedTransaction: Hex) => Promise<EthereumAppSignature>
+  signPersonalMessage: (path: string, message: Hex) => Promise<EthereumAppSignature>
+  signEip712Hashed: (
+    path: string,
+    domainSeparator: Hex,
+    messageHash: Hex,
+  ) => Promise<EthereumAppSignature>
+  signAuthorization: (path: string, authorization: Authorization) => Promise<EthereumAppSignature>
+}
+
+/**
+ * Airlock's client of the Ethereum app: every command that needs no clear-signing metadata, sent
+ * byte for byte as `@ledgerhq/hw-app-eth` 7.9 sends it (`src/Eth.ts`, `src/utils.ts`,
+ * `src/modules/EIP712`), plus EIP-7702 authorizations, which it lacks. hw-app-eth itself, with
+ * Ledger's metadata services, axios and ethers v5 (about 95 kB gz), then loads only for full EIP-712
+ * and `clearSigning: true` (`sdk/loadHwAppEth.ts`).
+ */
+export function createEthereumApp(
+  transport: Transport,
+  Buffer: typeof globalThis.Buffer,
+): EthereumApp {
+  const send: SendCommand = (ins, p1, p2, data) =>
+    transport.send(cla, ins, p1, p2, Buffer.from(data))
+  return {
+    getAppConfiguration: () => getAppConfiguration(send),
+    getAddress: (path, options) => getAddress(send, path, options),
+    signTransaction: (path, serializedTransaction) =>
+      signTransaction(send, path, serializedTransaction),
+    signPersonalMessage: (path, message) => signPersonalMessage(send, path, message),
+    signEip712Hashed: (path, domainSeparator, messageHash) =>
+      signEip712Hashed(send, path, domainSeparator, messageHash),
+    signAuthorization: (path, authorization) => signAuthorization(send, path, authorization),
+  }
+}

@@ -1,0 +1,23 @@
+import type Transport from '@ledgerhq/hw-transport'
+import { checkTransport } from '../checkTransport.js'
+import type { LedgerTransport } from '../types.js'
+import { openBrowserTransport } from './openBrowserTransport.js'
+import { openNodeHidTransport } from './openNodeHidTransport.js'
+
+/** How to reach the device: an open Transport used as it is, or a way to open a new one. */
+export type TransportRecipe =
+  | { instance: Transport; open?: undefined }
+  | { instance?: undefined; open: () => Promise<Transport> }
+
+/**
+ * The connection recipe for a `transport` option: an open Transport is used as it is (and never
+ * closed by Airlock); names and factories open a new one on each (re)connection.
+ */
+export function resolveTransport(transport: LedgerTransport = 'webusb'): TransportRecipe {
+  checkTransport(transport)
+  if (typeof transport === 'function') return { open: transport }
+  if (transport === 'webusb' || transport === 'webhid')
+    return { open: () => openBrowserTransport(transport) }
+  if (transport === 'node-hid') return { open: openNodeHidTransport }
+  return { instance: transport }
+}
