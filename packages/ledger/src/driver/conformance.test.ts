@@ -1,0 +1,18 @@
+import { driverConformanceChecks } from '@airlock/core/testing'
+import { createLedgerEmulator } from '@airlock/emulator'
+import { emulatorAsConformanceDevice } from '@airlock/fixtures/conformanceDevice'
+import { describe, test } from 'vitest'
+import { createLedgerSigner } from '../createLedgerSigner.js'
+
+describe('the Ledger driver conforms to the driver contract', () => {
+  const checks = driverConformanceChecks({
+    async setup() {
+      const emulator = createLedgerEmulator()
+      return {
+        signer: createLedgerSigner({ transport: emulator.transport }),
+        device: emulatorAsConformanceDevice(emulator),
+      }
+    },
+  })
+  for (const { name, run } of checks) test(name, run)
+})
