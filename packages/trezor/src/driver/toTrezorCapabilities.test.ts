@@ -14,7 +14,6 @@ describe('toTrezorCapabilities', () => {
       {
         "displayAddress": true,
         "getExtendedPublicKey": true,
-        "maxChainId": 9007199254740991n,
         "model": "T3T1",
         "signAuthorization": false,
         "signMessage": true,
