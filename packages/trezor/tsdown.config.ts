@@ -14,9 +14,9 @@ export default defineConfig({
       groups: [
         {
           name: 'trezor',
-          test: /src\/(errors|validateManifest|createTrezorSigner|toTrezorAccount)\.ts$/,
+          test: /src\/(errors|connect\/validateManifest|createTrezorSigner|toTrezorAccount)\.ts$/,
         },
-        { name: 'driver', test: /src\/\w+\.ts$/ },
+        { name: 'driver', test: /src\/(connect|driver|requests)\/\w+\.ts$/ },
       ],
     },
   },

@@ -38,6 +38,8 @@ const manifest = {
   appUrl: 'https://airlock.invalid',
   email: 'a@airlock.invalid',
 }
+/** What the stand-in logs for `init` with `manifest`. */
+const initLogLine = `init ${JSON.stringify(manifest)}`
 const path = "m/44'/60'/0'/0/0"
 const reference = mnemonicToAccount(testMnemonic, { path })
 
@@ -109,7 +111,7 @@ describe('Airlock owns the TrezorConnect instance', () => {
     await other.getAddress({ path })
     await signer.getAddress({ path })
     expect(packages.imported).toEqual(['@trezor/connect'])
-    expect(node.log).toEqual([`init ${JSON.stringify(manifest)}`])
+    expect(node.log).toEqual([initLogLine])
     await signer.close()
     await other.close()
   })
@@ -121,11 +123,7 @@ describe('Airlock owns the TrezorConnect instance', () => {
     expect(await signer.signMessage({ path, message: '0x01' })).toMatchObject({
       yParity: expect.any(Number),
     })
-    expect(node.log).toEqual([
-      `init ${JSON.stringify(manifest)}`,
-      'dispose',
-      `init ${JSON.stringify(manifest)}`,
-    ])
+    expect(node.log).toEqual([initLogLine, 'dispose', initLogLine])
     await signer.close()
   })
 
@@ -136,11 +134,7 @@ describe('Airlock owns the TrezorConnect instance', () => {
     await other.getAddress({ path })
     await other.close()
     expect((await signer.getAddress({ path })).address).toBe(reference.address)
-    expect(node.log).toEqual([
-      `init ${JSON.stringify(manifest)}`,
-      'dispose',
-      `init ${JSON.stringify(manifest)}`,
-    ])
+    expect(node.log).toEqual([initLogLine, 'dispose', initLogLine])
     await signer.close()
   })
 

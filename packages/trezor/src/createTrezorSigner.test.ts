@@ -9,7 +9,8 @@ import { mnemonicToAccount } from 'viem/accounts'
 import { describe, expect, test, vi } from 'vitest'
 import { testMnemonic, useTrezorEmulator } from './_test/emulator.js'
 import { createTrezorSigner } from './createTrezorSigner.js'
-import { toTrezorError } from './toTrezorError.js'
+import { toTrezorCapabilities } from './driver/toTrezorCapabilities.js'
+import { toTrezorError } from './driver/toTrezorError.js'
 
 const device = useTrezorEmulator('T3T1')
 const path = "m/44'/60'/0'/0/0"
@@ -43,21 +44,14 @@ describe('createTrezorSigner', () => {
   test('source and capabilities from the device’s features', async () => {
     const { signer } = await setup()
     expect(signer.source).toBe('trezor')
-    expect(await signer.getCapabilities()).toMatchInlineSnapshot(`
-      {
-        "displayAddress": true,
-        "getExtendedPublicKey": true,
-        "model": "T3T1",
-        "signAuthorization": false,
-        "signMessage": true,
-        "signTypedData": "full",
-        "transactionTypes": [
-          "legacy",
-          "eip1559",
-        ],
-        "version": "2.9.1",
-      }
-    `)
+    expect(await signer.getCapabilities()).toEqual(
+      toTrezorCapabilities({
+        internal_model: 'T3T1',
+        major_version: 2,
+        minor_version: 9,
+        patch_version: 1,
+      }),
+    )
   })
 
   test('status: connecting, confirm-on-device, done', async () => {
@@ -105,39 +99,8 @@ describe('createTrezorSigner', () => {
   })
 })
 
+// Every transaction type and typed-data mode: createTrezorSigner.capabilities.test.ts.
 describe('refused before the device', () => {
-  test.each([
-    [
-      'an EIP-2930 transaction',
-      { type: 'eip2930', chainId: 1, to: reference.address, gasPrice: 1n },
-    ],
-    [
-      'an EIP-7702 transaction',
-      {
-        type: 'eip7702',
-        chainId: 1,
-        to: reference.address,
-        maxFeePerGas: 1n,
-        authorizationList: [
-          {
-            address: reference.address,
-            chainId: 1,
-            nonce: 0,
-            r: `0x${'11'.repeat(32)}`,
-            s: `0x${'22'.repeat(32)}`,
-            yParity: 0,
-          },
-        ],
-      },
-    ],
-  ] as const)('%s', async (_, tx) => {
-    const { account } = await setup()
-    await expect(account.signTransaction(tx as never)).rejects.toThrowError(
-      expect.objectContaining({ name: 'UnsupportedByDeviceError' }),
-    )
-    expect(device.emulator.exchanges).toEqual([])
-  })
-
   test('authorizations', async () => {
     const { account } = await setup()
     await expect(

@@ -4,8 +4,8 @@ import {
   type HardwareSigner,
   lazyDriver,
 } from '@airlock/core'
+import { validateManifest } from './connect/validateManifest.js'
 import type { TrezorConnectLike, TrezorManifest } from './types.js'
-import { validateManifest } from './validateManifest.js'
 
 export type CreateTrezorSignerParameters = CreateHardwareSignerOptions &
   (
@@ -36,7 +36,7 @@ export function createTrezorSigner(parameters: CreateTrezorSignerParameters): Tr
     shared === undefined || manifest !== undefined ? validateManifest(manifest) : undefined
   // The driver loads with Trezor Connect, on first device use.
   const driver = lazyDriver({ source: 'trezor', name: 'Trezor' }, async () => {
-    const { createTrezorDriver } = await import('./createTrezorDriver.js')
+    const { createTrezorDriver } = await import('./driver/createTrezorDriver.js')
     return createTrezorDriver(shared ? { connect: shared } : { manifest: checkedManifest! })
   })
   return createHardwareSigner(driver, { timeout }) as TrezorSigner

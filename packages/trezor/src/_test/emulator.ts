@@ -7,7 +7,7 @@ import {
 import fc from 'fast-check'
 import { type Hex, toHex } from 'viem'
 import { afterAll, afterEach, beforeAll } from 'vitest'
-import { maxTrezorLegacyChainId } from '../buildSignTransactionRequest.js'
+import { maxTrezorLegacyChainId } from '../requests/buildSignTransactionRequest.js'
 
 export { testMnemonic }
 

@@ -15,22 +15,25 @@ import type {
   TrezorEip1559Transaction,
   TrezorLegacyTransaction,
   TrezorTransaction,
-} from './types.js'
+} from '../types.js'
 
 export type BuildSignTransactionRequestParameters = Pick<
   SignTransactionRequest,
   'transaction' | 'serializedTransaction'
 >
 
-/** Connect 9.7 passes `chainId` as a JS number (lib/types/api/ethereum/index.d.ts). */
+/**
+ * Connect takes `chainId` as a JS number (@trezor/connect 9.7.3
+ * lib/types/api/ethereum/index.d.ts:19 and :62, `TNumber`).
+ */
 export const maxTrezorChainId = Number.MAX_SAFE_INTEGER
 
 /**
- * Connect 9.7 adds the EIP-155 offset to the firmware's `v` in floating point,
- * `v += 2 * chain_id + 35` (lib/api/ethereum/ethereumSignTx.js, `processTxRequest`), then re-parses
- * it with @ethereumjs/tx (`serializeEthereumTx`). Above this chain id the sum is inexact: the parity
- * is lost, or, after the user approved, the call fails with "Common chain ID … not matching the
- * derived chain ID".
+ * Connect adds the EIP-155 offset to the firmware's `v` in floating point, `v += 2 * chain_id + 35`
+ * (@trezor/connect 9.7.3 lib/api/ethereum/ethereumSignTx.js:27-28, `processTxRequest`), then
+ * re-parses it with @ethereumjs/tx (:55-76, `serializeEthereumTx`). Above this chain id the sum is
+ * inexact: the parity is lost, or, after the user approved, the call fails with "Common chain ID …
+ * not matching the derived chain ID".
  */
 export const maxTrezorLegacyChainId = (2 ** 53 - 36) / 2
 
@@ -91,9 +94,10 @@ const maxUint256 = 2n ** 256n - 1n
 
 /**
  * After the device signs, Connect re-serializes the transaction with @ethereumjs/tx
- * (lib/api/ethereum/ethereumSignTx.js `serializeEthereumTx`), which throws for a gas limit above
- * 2^64-1 (@ethereumjs/tx 10.1.3 dist/esm/util/internal.js:132) or a gas limit times fee above
- * 2^256-1 (legacy/tx.js:78, 1559/tx.js:56). Refuse those before the user is asked to approve.
+ * (@trezor/connect 9.7.3 lib/api/ethereum/ethereumSignTx.js:55-76 `serializeEthereumTx`), which
+ * throws for a gas limit above 2^64-1 (@ethereumjs/tx 10.1.3 dist/esm/util/internal.js:132) or a
+ * gas limit times fee above 2^256-1 (legacy/tx.js:78, 1559/tx.js:56). Refuse those before the user
+ * is asked to approve.
  */
 function assertSerializableByConnect(request: TrezorTransaction) {
   const gas = hexToBigInt(request.gasLimit as Hex)
@@ -127,7 +131,7 @@ function buildLegacy(transaction: TransactionSerializable): TrezorLegacyTransact
 
 // Connect re-serializes the signed transaction with an @ethereumjs Common that, for chain 61
 // (Ethereum Classic), stops at Petersburg: an EIP-1559 transaction there fails after the user
-// approved it (@trezor/connect 9.7.3 lib/api/ethereum/ethereumSignTx.js `getCommonForChain`).
+// approved it (@trezor/connect 9.7.3 lib/api/ethereum/ethereumSignTx.js:43-49 `getCommonForChain`).
 const chainsWithoutEip1559 = new Set([61])
 
 function buildEip1559(transaction: TransactionSerializable): TrezorEip1559Transaction {

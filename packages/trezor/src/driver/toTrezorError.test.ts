@@ -1,7 +1,8 @@
+import { DeviceTimeoutError } from '@airlock/core'
 import { ERROR_CODES, TypedError } from '@trezor/connect/lib/constants/errors'
 import { createErrorMessage, createResponseMessage } from '@trezor/connect/lib/events'
 import { describe, expect, test } from 'vitest'
-import { TrezorInitError } from './errors.js'
+import { TrezorInitError, TrezorPermissionError } from '../errors.js'
 import { toTrezorError, trezorErrorCodes } from './toTrezorError.js'
 
 // Connect's codes for a Connect that cannot start or has no way to the device.
@@ -70,6 +71,16 @@ describe('toTrezorError', () => {
   test('every code in the table is covered above', () => {
     const covered = new Set(failures.map(([code]) => code))
     for (const code of Object.keys(trezorErrorCodes)) expect(covered).toContain(code)
+  })
+
+  test('an Airlock error is returned as it is, never wrapped again', () => {
+    const errors = [
+      new TrezorInitError({ code: 'Init_IframeTimeout', details: 'no answer' }),
+      new TrezorPermissionError(),
+      new DeviceTimeoutError({ timeout: 1_000 }),
+    ]
+    for (const error of errors)
+      expect(toTrezorError(error, { operation: 'getAddress' })).toBe(error)
   })
 
   test('reads thrown Connect errors (`code`, `message`) too', () => {

@@ -1,18 +1,23 @@
 import {
-  type BaseError,
+  BaseError,
   DeviceBusyError,
   DeviceDisconnectedError,
   DeviceLockedError,
   type DeviceOperation,
-  describeValue,
   InvalidRequestError,
   type SignableTransactionType,
   UnknownDeviceError,
   UnsupportedByDeviceError,
   UserRejectedOnDeviceError,
 } from '@airlock/core'
-import { ForbiddenKeyPathError, TrezorPermissionError } from './errors.js'
-import { toTrezorInitError } from './toTrezorInitError.js'
+import { ForbiddenKeyPathError, TrezorInitError, TrezorPermissionError } from '../errors.js'
+import { readConnectFailure } from './readConnectFailure.js'
+import {
+  connectUnreachableRemedy,
+  isTrezorInitCode,
+  toTrezorInitError,
+} from './toTrezorInitError.js'
+import { type TrezorFirmwareMinimum, trezorFirmwareMinimums } from './trezorFirmwareMinimums.js'
 
 export type ToTrezorErrorOptions = {
   operation: DeviceOperation
@@ -40,7 +45,7 @@ const trezorRemedies = {
   // A failure without a code (see `toTrezorError`): on the way to Connect's iframe or popup.
   unreachable: [
     'If the browser blocked the Trezor Connect window, allow pop-ups for this site.',
-    'Check the network, and that no content blocker, firewall or Content-Security-Policy (frame-src) blocks connect.trezor.io, then reload the page.',
+    connectUnreachableRemedy,
   ],
   update: (minimumVersion: string) => [
     `In Trezor Suite, update the device to ${minimumVersion} or later, then try again.`,
@@ -59,14 +64,9 @@ const missingCapability: Mapper = (cause, _, { operation }) =>
     cause,
   })
 
-const initFailure: Mapper = (cause, message) => {
-  const { code } = readFailure(cause)
-  return toTrezorInitError({ code, details: message || code, cause })
-}
-
 /**
  * Trezor Connect's error codes (lib/constants/errors.js) and the firmware's `Failure_*` codes, each
- * to the typed error an app can act on.
+ * to the typed error an app can act on. Start-up failures go to `toTrezorInitError`.
  */
 export const trezorErrorCodes: Record<string, Mapper> = {
   Failure_ActionCancelled: rejected,
@@ -85,17 +85,6 @@ export const trezorErrorCodes: Record<string, Mapper> = {
   Failure_Busy: busy,
   Device_Disconnected: disconnected,
   Device_NotFound: disconnected,
-  // Connect could not start or has no way to the device: errors.ts has each one's message.
-  Init_NotInitialized: initFailure,
-  Init_AlreadyInitialized: initFailure,
-  Init_ManifestMissing: initFailure,
-  Init_IframeBlocked: initFailure,
-  Init_IframeTimeout: initFailure,
-  Popup_ConnectionMissing: initFailure,
-  Desktop_ConnectionMissing: initFailure,
-  Browser_LocalNetworkPermissionMissing: initFailure,
-  Transport_Missing: initFailure,
-  Method_InvalidPackage: initFailure,
   Method_PermissionsNotGranted: (cause) => new TrezorPermissionError({ cause }),
   Device_FwException: (cause, message, options) => {
     const minimumVersion = minimumFirmware(options)
@@ -116,9 +105,9 @@ export const trezorErrorCodes: Record<string, Mapper> = {
       ? new ForbiddenKeyPathError({ cause })
       : new InvalidRequestError({ reason: `the device refused the request: ${message}`, cause }),
   Failure_UnknownCode: (cause, message) =>
-    // Connect 9.7 reports schema failures without a code: @trezor/schema-utils lib/errors.js
-    // `InvalidParameter` has none, and lib/constants/errors.js `serializeError` fills in
-    // Failure_UnknownCode. Its message is the only signal.
+    // Connect 9.7.3 reports schema failures without a code: @trezor/schema-utils lib/errors.js:7
+    // `InvalidParameter` has none, and @trezor/connect lib/constants/errors.js:80 `serializeError`
+    // fills in Failure_UnknownCode. Its message is the only signal.
     message.startsWith('Invalid parameter')
       ? new InvalidRequestError({ reason: message, cause })
       : new UnknownDeviceError({ code: 'Failure_UnknownCode', details: message, cause }),
@@ -126,23 +115,24 @@ export const trezorErrorCodes: Record<string, Mapper> = {
 
 /**
  * Maps a failed Trezor Connect response (`{ error, code }`) or a thrown Connect error to a typed
- * Airlock error. Codes decide, or their absence from a response; message text only where Connect's
- * core gives no better code.
+ * Airlock error: the one place Connect's and the firmware's failures are read. Codes decide, or
+ * their absence from a response; message text only where Connect's core gives no better code. An
+ * Airlock error is returned as it is, never wrapped again.
  */
 export function toTrezorError(error: unknown, options: ToTrezorErrorOptions): BaseError {
-  const { code, message } = readFailure(error)
-  const mapper =
-    code !== undefined && Object.hasOwn(trezorErrorCodes, code) ? trezorErrorCodes[code] : undefined
-  if (mapper) return mapper(error, message, options)
-  // Init_* codes a later Connect may add.
-  if (code?.startsWith('Init_')) return initFailure(error, message, options)
-  // Connect's core always answers with a code (events/call.js `createResponseMessage` runs
-  // `serializeError`, which falls back to Failure_UnknownCode). A response without one was made on
-  // the way to the core by `createErrorMessage`: a popup that never answered the channel handshake
-  // (connect-web core-in-popup.js "handshake failed": blocked, or connect.trezor.io unreachable), or
-  // an iframe error whose code was lost in postMessage.
+  if (error instanceof BaseError) return error
+  const { code, message } = readConnectFailure(error)
+  if (code !== undefined && Object.hasOwn(trezorErrorCodes, code))
+    return trezorErrorCodes[code]!(error, message, options)
+  if (code !== undefined && isTrezorInitCode(code)) return toTrezorInitError(error)
+  // Connect's core always answers with a code (@trezor/connect 9.7.3 lib/events/call.js:14 runs
+  // lib/constants/errors.js:76 `serializeError`, which falls back to Failure_UnknownCode). A
+  // response without one was made on the way to the core by lib/events/core.js:24
+  // `createErrorMessage`: a popup that never answered the channel handshake (@trezor/connect-web
+  // lib/impl/core-in-popup.js:134: blocked, or connect.trezor.io unreachable), or an iframe error
+  // whose code was lost in postMessage (lib/impl/core-in-iframe.js:226).
   if (code === undefined && isResponsePayload(error))
-    return toTrezorInitError({
+    return new TrezorInitError({
       details: message || undefined,
       metaMessages: trezorRemedies.unreachable,
       cause: error,
@@ -160,15 +150,6 @@ function isResponsePayload(error: unknown): boolean {
   )
 }
 
-function readFailure(error: unknown): { code: string | undefined; message: string } {
-  if (!error || typeof error !== 'object') return { code: undefined, message: describeValue(error) }
-  const { code, error: text, message } = error as Record<string, unknown>
-  return {
-    code: typeof code === 'string' && code !== '' ? code : undefined,
-    message: typeof text === 'string' ? text : typeof message === 'string' ? message : '',
-  }
-}
-
 const operationLabels: Record<DeviceOperation, string> = {
   getCapabilities: 'report its features',
   getAddress: 'show Ethereum addresses',
@@ -179,21 +160,14 @@ const operationLabels: Record<DeviceOperation, string> = {
   signAuthorization: 'sign EIP-7702 authorizations',
 }
 
-// Connect 9.7 lib/data/config.js `supportedFirmware`: Ethereum, EIP-1559 and EIP-712 minimums.
-const firmwareMinimums = {
-  ethereum: { T1B1: '1.8.0', T2T1: '2.1.0' },
-  eip1559: { T1B1: '1.10.4', T2T1: '2.4.2' },
-  eip712: { T1B1: '1.10.5', T2T1: '2.4.3' },
-}
-
 function minimumFirmware({ operation, transactionType, model }: ToTrezorErrorOptions): string {
-  const range =
+  const minimum: TrezorFirmwareMinimum =
     operation === 'signTypedData'
-      ? firmwareMinimums.eip712
+      ? trezorFirmwareMinimums.eip712
       : operation === 'signTransaction' && transactionType === 'eip1559'
-        ? firmwareMinimums.eip1559
-        : firmwareMinimums.ethereum
-  if (model === 'T1B1') return `Trezor firmware ${range.T1B1}`
-  if (model === 'T2T1') return `Trezor firmware ${range.T2T1}`
-  return `Trezor firmware ${range.T1B1} (Model One) / ${range.T2T1} (Model T)`
+        ? trezorFirmwareMinimums.eip1559
+        : trezorFirmwareMinimums.ethereum
+  if (model === 'T1B1') return `Trezor firmware ${minimum.T1B1}`
+  if (model === 'T2T1') return `Trezor firmware ${minimum.T2T1}`
+  return `Trezor firmware ${minimum.T1B1} (Model One) / ${minimum.T2T1} (Model T)`
 }

@@ -1,5 +1,5 @@
 import { type DeviceSignature, UnknownDeviceError } from '@airlock/core'
-import type { Hex } from 'viem'
+import { toPrefixedHex } from './toPrefixedHex.js'
 
 export type ParseTransactionSignatureParameters = {
   /** `ethereumSignTransaction`'s `{ v, r, s }`, hex strings. */
@@ -12,7 +12,8 @@ export type ParseTransactionSignatureParameters = {
  * Turns `ethereumSignTransaction`'s `v` into `yParity`. EIP-1559 `v` is the parity. Legacy `v` is
  * the full EIP-155 value, `2 * chainId + 35 + parity`: the firmware sends the parity alone above
  * chain id 2147483629 (trezor-firmware core/src/apps/ethereum/sign_tx.py `MAX_CHAIN_ID`) and Connect
- * adds the offset back (lib/api/ethereum/ethereumSignTx.js `processTxRequest`).
+ * adds the offset back (@trezor/connect 9.7.3 lib/api/ethereum/ethereumSignTx.js:27-28
+ * `processTxRequest`).
  */
 export function parseTransactionSignature(
   parameters: ParseTransactionSignatureParameters,
@@ -27,8 +28,8 @@ export function parseTransactionSignature(
       details: `the device returned v = ${signature.v} for a ${type} transaction on chain ${chainId}`,
     })
   return {
-    r: withPrefix(signature.r),
-    s: withPrefix(signature.s),
+    r: toPrefixedHex(signature.r),
+    s: toPrefixedHex(signature.s),
     yParity: Number(parity) as 0 | 1,
   }
 }
@@ -38,8 +39,8 @@ export function parseTransactionSignature(
  * `ethereumSignTypedData` (with `0x`) return it; `v` is 27/28 or 0/1.
  */
 export function parseRecoverableSignature(signature: string): DeviceSignature {
-  const hex = signature.trim().replace(/^0x/i, '').toLowerCase()
-  const v = /^[0-9a-fA-F]{130}$/.test(hex) ? Number.parseInt(hex.slice(128), 16) : undefined
+  const hex = toPrefixedHex(signature).slice(2)
+  const v = /^[0-9a-f]{130}$/.test(hex) ? Number.parseInt(hex.slice(128), 16) : undefined
   const yParity = v === 27 || v === 0 ? 0 : v === 28 || v === 1 ? 1 : undefined
   if (yParity === undefined)
     throw new UnknownDeviceError({
@@ -49,10 +50,6 @@ export function parseRecoverableSignature(signature: string): DeviceSignature {
 }
 
 function toBigInt(value: string): bigint | undefined {
-  const hex = value.trim().replace(/^0x/i, '')
-  return /^[0-9a-fA-F]{1,64}$/.test(hex) ? BigInt(`0x${hex}`) : undefined
-}
-
-function withPrefix(value: string): Hex {
-  return `0x${value.trim().replace(/^0x/i, '').toLowerCase()}`
+  const hex = toPrefixedHex(value)
+  return /^0x[0-9a-f]{1,64}$/.test(hex) ? BigInt(hex) : undefined
 }

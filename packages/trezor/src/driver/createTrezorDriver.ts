@@ -1,5 +1,4 @@
 import {
-  DeviceBusyError,
   type DeviceContext,
   type DeviceOperation,
   type HardwareSignerDriver,
@@ -7,16 +6,25 @@ import {
   parsePath,
   UnsupportedByDeviceError,
 } from '@airlock/core'
-import { getAddress, type Hex } from 'viem'
+import { loadOnce } from '@airlock/core/utils'
+import { getAddress } from 'viem'
 import { publicKeyToAddress } from 'viem/accounts'
-import { buildSignTransactionRequest } from './buildSignTransactionRequest.js'
-import { decompressPublicKey } from './decompressPublicKey.js'
-import { disposeTrezorConnect, initTrezorConnect, loadTrezorConnect } from './loadTrezorConnect.js'
-import { parseRecoverableSignature, parseTransactionSignature } from './parseTrezorSignature.js'
-import { prepareTypedData } from './prepareTypedData.js'
+import { disposeTrezorConnect, initTrezorConnect } from '../connect/initTrezorConnect.js'
+import { loadTrezorConnect } from '../connect/loadTrezorConnect.js'
+import { buildSignTransactionRequest } from '../requests/buildSignTransactionRequest.js'
+import { decompressPublicKey } from '../requests/decompressPublicKey.js'
+import {
+  parseRecoverableSignature,
+  parseTransactionSignature,
+} from '../requests/parseTrezorSignature.js'
+import { prepareTypedData } from '../requests/prepareTypedData.js'
+import { toPrefixedHex } from '../requests/toPrefixedHex.js'
+import type { TrezorConnectLike, TrezorConnectResponse, TrezorManifest } from '../types.js'
+import { forwardConnectStatus } from './forwardConnectStatus.js'
 import { toTrezorCapabilities } from './toTrezorCapabilities.js'
 import { type ToTrezorErrorOptions, toTrezorError } from './toTrezorError.js'
-import type { TrezorConnectLike, TrezorConnectResponse, TrezorManifest } from './types.js'
+import { toTrezorInitError } from './toTrezorInitError.js'
+import { waitForPreviousCall } from './waitForPreviousCall.js'
 
 export type CreateTrezorDriverOptions =
   | { connect: TrezorConnectLike; manifest?: undefined }
@@ -24,11 +32,13 @@ export type CreateTrezorDriverOptions =
 
 /**
  * The Trezor half of a `HardwareSigner`, on Trezor Connect: a shared `connect`, or the one loaded
- * and initialised with `manifest` (already validated) on first use.
+ * and initialised with `manifest` (already validated) on first use. Every request is built and
+ * checked before Connect sees it; every failure goes through `toTrezorError`.
  */
 export function createTrezorDriver(options: CreateTrezorDriverOptions): HardwareSignerDriver {
   const { connect: shared, manifest: checkedManifest } = options
-  let loading: Promise<TrezorConnectLike> | undefined
+  let loaded: Promise<TrezorConnectLike> | undefined
+  const load = loadOnce(() => (loaded = loadTrezorConnect()))
   let connected = false
   let model: string | undefined
   // Connect's own call, which outlives an aborted or timed-out Airlock call until `cancel()` lands.
@@ -40,16 +50,11 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
       connected = true
       return shared
     }
-    if (!loading) {
-      const pending = loadTrezorConnect()
-      loading = pending
-      pending.catch(() => {
-        if (loading === pending) loading = undefined
-      })
-    }
-    const connect = await loading
+    const connect = await load()
     // A no-op once initialised; again after any signer disposed the instance.
-    await initTrezorConnect(connect, checkedManifest!)
+    await initTrezorConnect(connect, checkedManifest!).catch((error: unknown) => {
+      throw toTrezorInitError(error)
+    })
     connected = true
     return connect
   }
@@ -65,14 +70,14 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
       try {
         connect.cancel()
       } catch {
-        // Connect throws when it has no call to cancel (lib/index.js `cancel`): nothing to free.
+        // Connect throws when its core is gone (disposed by another signer, say): @trezor/connect
+        // 9.7.3 lib/index.js:156-158 `cancel`, "postMessage: _core not found". No call to free.
       }
     }
     context.signal.addEventListener('abort', cancel, { once: true })
-    const stopStatus = forwardStatus(connect, operation, context, options.confirm ?? false)
+    const stopStatus = forwardConnectStatus(connect, operation, context, options.confirm ?? false)
     try {
-      // Otherwise Connect answers Device_CallInProgress while it winds down a cancelled call.
-      await settled(inFlight, context.signal, cancelGracePeriod)
+      await waitForPreviousCall(inFlight, context.signal)
       const request = run(connect)
       inFlight = request.catch(() => {})
       const response = await request
@@ -116,7 +121,7 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
         c.ethereumGetPublicKey({ path, showOnTrezor: false }),
       )
       decompressPublicKey(key.publicKey) // throws unless it is a point on the curve
-      return { publicKey: toHex(key.publicKey), chainCode: toHex(key.chainCode) }
+      return { publicKey: toPrefixedHex(key.publicKey), chainCode: toPrefixedHex(key.chainCode) }
     },
 
     async signTransaction({ path, transaction, serializedTransaction }, context) {
@@ -167,90 +172,18 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
 
     async close() {
       connected = false
-      if (shared || !loading) return
-      await disposeTrezorConnect(await loading.catch(() => undefined))
+      if (shared) return
+      await disposeTrezorConnect(await loaded?.catch(() => undefined))
     },
   }
 }
 
 /**
- * Reports Connect's UI events as status: `ui-button` (a screen to confirm, or PIN entry on the
- * device), `ui-request_pin` (the Model One's PIN matrix on the host) and `ui-select_device` (no
- * Trezor connected yet: Connect waits for one). Without `on`, announces confirmation before each
- * call that needs one.
+ * Connect refuses paths shorter than 3 levels (@trezor/connect 9.7.3
+ * lib/api/ethereum/api/ethereumSignTransaction.js:33 and the other Ethereum methods:
+ * `validatePath(path, 3)`).
  */
-function forwardStatus(
-  connect: TrezorConnectLike,
-  operation: DeviceOperation,
-  context: DeviceContext,
-  confirm: boolean,
-): () => void {
-  if (!connect.on || !connect.off) {
-    if (confirm) context.status({ type: 'confirm-on-device', operation })
-    return () => {}
-  }
-  let confirming = false
-  const onButton = (payload: { code?: string } | undefined) => {
-    if (payload?.code === 'ButtonRequest_PinEntry') return context.status({ type: 'unlock-device' })
-    if (confirming) return
-    confirming = true
-    context.status({ type: 'confirm-on-device', operation })
-  }
-  const onPin = () => context.status({ type: 'unlock-device' })
-  const onSelectDevice = () => context.status({ type: 'connecting' })
-  connect.on('ui-button', onButton)
-  connect.on('ui-request_pin', onPin)
-  connect.on('ui-select_device', onSelectDevice)
-  return () => {
-    connect.off?.('ui-button', onButton)
-    connect.off?.('ui-request_pin', onPin)
-    connect.off?.('ui-select_device', onSelectDevice)
-  }
-}
-
-/**
- * How long a call waits for Connect to end a cancelled one. Connect cannot end a call whose device
- * stopped answering: after `cancel()` it still awaits the transport
- * (lib/device/DeviceCurrentSession.js `callLoop`, `await callPromise`) until the device answers or
- * is unplugged.
- */
-const cancelGracePeriod = 1_000
-
-/**
- * Resolves when `previous` settles. Rejects with `DeviceBusyError` if it is still running after
- * `grace` ms, or with the signal's reason if it aborts first.
- */
-function settled(previous: Promise<unknown>, signal: AbortSignal, grace: number): Promise<void> {
-  signal.throwIfAborted()
-  return new Promise((resolve, reject) => {
-    const finish = (error?: unknown) => {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', onAbort)
-      if (error === undefined) resolve()
-      else reject(error)
-    }
-    const onAbort = () => finish(signal.reason)
-    const timer = setTimeout(
-      () =>
-        finish(
-          new DeviceBusyError({
-            details:
-              'Trezor Connect is still waiting for the device to answer an earlier request. Reconnect the device.',
-          }),
-        ),
-      grace,
-    )
-    signal.addEventListener('abort', onAbort, { once: true })
-    previous.then(() => finish())
-  })
-}
-
-/** Connect rejects paths shorter than 3 levels (lib/utils/pathUtils.js `validatePath(path, 3)`). */
-function checkDepth(path: string) {
+function checkDepth(path: string): void {
   if (parsePath(path).length < 3)
     throw new InvalidPathError({ path, reason: 'Trezor Connect needs at least 3 levels' })
-}
-
-function toHex(value: string): Hex {
-  return `0x${value.replace(/^0x/i, '').toLowerCase()}`
 }

@@ -1,5 +1,6 @@
 import { UnknownDeviceError } from '@airlock/core'
 import type { Hex } from 'viem'
+import { toPrefixedHex } from './toPrefixedHex.js'
 
 const p = 2n ** 256n - 2n ** 32n - 977n
 
@@ -8,8 +9,7 @@ const p = 2n ** 256n - 2n ** 32n - 977n
  * into viem's uncompressed `0x04…` form, checking that the point is on the curve (SEC 1, 2.3.4).
  */
 export function decompressPublicKey(publicKey: string): Hex {
-  const hex = publicKey.replace(/^0x/i, '').toLowerCase()
-  const match = /^(0[23])([0-9a-f]{64})$/.exec(hex)
+  const match = /^0x(0[23])([0-9a-f]{64})$/.exec(toPrefixedHex(publicKey))
   const x = match ? BigInt(`0x${match[2]}`) : p
   const right = (x ** 3n + 7n) % p
   // p ≡ 3 (mod 4), so a square root is right^((p + 1) / 4).

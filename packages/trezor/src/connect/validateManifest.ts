@@ -1,11 +1,12 @@
 import { describeValue } from '@airlock/core'
-import { InvalidManifestError } from './errors.js'
-import type { TrezorManifest } from './types.js'
+import { InvalidManifestError } from '../errors.js'
+import type { TrezorManifest } from '../types.js'
 
 /**
- * Checks the manifest Trezor Connect requires (`appName`, `appUrl`, `email`; Connect 9.7
- * lib/data/connectSettings.js drops a manifest without `email` or `appUrl` and `init` then fails with
- * `Init_ManifestMissing`), so a bad one fails here, with the field named, not at the first call.
+ * Checks the manifest Trezor Connect requires (`appName`, `appUrl`, `email`), so that a bad one
+ * fails here, with the field named, not at the first call: @trezor/connect 9.7.3
+ * lib/data/connectSettings.js:31-34 drops a manifest without `email` or `appUrl`, and `init` then
+ * fails with `Init_ManifestMissing`.
  */
 export function validateManifest(manifest: unknown): TrezorManifest {
   if (!manifest || typeof manifest !== 'object')

@@ -1,12 +1,13 @@
 import { InvalidRequestError, type SignTypedDataRequest } from '@airlock/core'
 import { bytesToHex, hashDomain, hashStruct } from 'viem'
-import type { TrezorSignTypedDataParameters } from './types.js'
+import type { TrezorSignTypedDataParameters } from '../types.js'
 
 export type PrepareTypedDataParameters = Pick<SignTypedDataRequest, 'path' | 'typedData'>
 
 /**
  * Builds the `ethereumSignTypedData` parameters: the typed data with every bigint as a decimal
- * string and bytes as hex (Connect copies its parameters through JSON, which throws on bigint), in
+ * string and bytes as hex (Connect shows the data with `JSON.stringify`, which throws on bigint:
+ * @trezor/connect 9.7.3 lib/api/ethereum/api/ethereumSignTypedData.js:87), in
  * MetaMask's v4 encoding, and always with the domain and message hashes so that the Model One, which
  * signs only the hashes, gets the same request.
  */
@@ -37,7 +38,8 @@ export function prepareTypedData(
     },
     metamask_v4_compat: true,
     domain_separator_hash: domainSeparatorHash,
-    // Connect refuses a message hash when the primary type is the domain itself.
+    // Connect refuses a message hash when the primary type is the domain itself
+    // (@trezor/connect 9.7.3 lib/api/ethereum/api/ethereumSignTypedData.js:58-59).
     ...(messageHash ? { message_hash: messageHash } : {}),
   }
 }
