@@ -1,4 +1,5 @@
 import { createLedgerEmulator } from '@airlock/emulator'
+import { rejectNextReview } from '@airlock/fixtures/conformanceDevice'
 import { toLedgerAccount } from '@airlock/ledger'
 import type { HardwareProvider } from '@airlock/provider'
 import { connect, getConnection } from '@wagmi/core'
@@ -14,7 +15,7 @@ describe('ledger', () => {
       return {
         connector: ledger({ transport: emulator.transport }),
         path: "m/44'/60'/0'/0/0",
-        rejectNext: () => emulator.setUser(rejectOnce(emulator)),
+        rejectNext: () => rejectNextReview(emulator),
       }
     },
   })
@@ -63,14 +64,3 @@ describe('ledger', () => {
     expect(getConnection(config).status).toBe('connected')
   })
 })
-
-/** The emulated user rejects the next review, then approves again. */
-function rejectOnce(emulator: ReturnType<typeof createLedgerEmulator>) {
-  let rejected = false
-  return () => {
-    if (rejected) return 'approve' as const
-    rejected = true
-    queueMicrotask(() => emulator.setUser('approve'))
-    return 'reject' as const
-  }
-}

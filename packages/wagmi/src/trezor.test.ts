@@ -1,4 +1,5 @@
 import { createTrezorEmulator } from '@airlock/emulator'
+import { rejectNextReview } from '@airlock/fixtures/conformanceDevice'
 import { connect, getConnection } from '@wagmi/core'
 import { describe, expect, test } from 'vitest'
 import { connectorSuite, createTestConfig, referenceAccount } from './_test/connectorSuite.js'
@@ -12,14 +13,7 @@ describe('trezor', () => {
       return {
         connector: trezor({ connect: emulator.connect }),
         path: "m/44'/60'/0'/0/0",
-        rejectNext: () => {
-          let rejected = false
-          emulator.setUser(() => {
-            if (rejected) return 'approve'
-            rejected = true
-            return 'reject'
-          })
-        },
+        rejectNext: () => rejectNextReview(emulator),
         cleanup: () => emulator.dispose(),
       }
     },
