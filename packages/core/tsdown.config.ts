@@ -22,7 +22,7 @@ export default defineConfig({
         },
         {
           name: 'account',
-          test: /src\/(account\/(internal\/\w+|serializeUnsignedTransaction)|signature\/\w+)\.ts$/,
+          test: /src\/(account\/(internal\/\w+|serializeUnsignedTransaction)|signature\/\w+|utils\/(raceAbortSignal|unwrapDefault|compareVersions))\.ts$/,
         },
       ],
     },

@@ -110,7 +110,7 @@ const connectPaths = {
   trezor: /(packages\/(core|wagmi|trezor|provider)\/|node_modules\/@trezor\/connect-web\/)/,
 }
 // Account discovery, which a connect does not use.
-const discovery = /packages\/core\/dist\/discoverPage-/
+const discovery = /packages\/core\/dist\/readAccountPage-/
 // What the Ledger driver loads later: hw-app-eth's EIP-712 module for full EIP-712, all of
 // hw-app-eth for `clearSigning: true`.
 const ledgerEip712 = /packages\/ledger\/dist\/ledgerEip712-/
@@ -124,6 +124,11 @@ export async function measureBundles(): Promise<BundleSizes> {
     bundle(entries.bareLedger, { splitting: false }),
     bundle(entries.bareTrezor, { splitting: false }),
   ])
+  // These chunks are told apart by file name: a renamed chunk would silently be counted in (or out).
+  const inputs = Object.keys(eager.metafile.inputs)
+  for (const chunk of [discovery, ledgerEip712, ledgerEthApp])
+    if (!inputs.some((file) => chunk.test(file)))
+      throw new Error(`No built chunk matches ${chunk}: update test/bench/measureBundles.ts`)
   const eagerFiles = loadedOnStart(eager)
   const onLedgerPath = (file: string) =>
     connectPaths.ledger.test(file) &&

@@ -151,9 +151,9 @@ describe('Airlock owns the TrezorConnect instance', () => {
     })
     const signer = createTrezorSigner({ manifest })
     await expect(signer.getAddress({ path })).rejects.toThrowErrorMatchingInlineSnapshot(`
-      [TrezorInitError: Trezor Connect has no manifest.
+      [TrezorInitError: Trezor Connect could not start: it has no manifest.
 
-      Pass \`manifest: { appName, appUrl, email }\`, or call TrezorConnect.init({ manifest }) on the instance you pass as \`connect\`.
+      Pass \`manifest: { appName, appUrl, email }\` (or init the \`connect\` you pass with one).
 
       Details: Manifest not set.
       Version: @airlock/core@0.1.0]

@@ -127,24 +127,24 @@ describe('toTrezorError', () => {
         "Device_FwException: UnsupportedByDeviceError: The device cannot sign messages. -> In Trezor Suite, update the device to Trezor firmware 1.8.0 (Model One) / 2.1.0 (Model T) or later, then try again.",
         "Device_MissingCapability: UnsupportedByDeviceError: The device cannot sign messages. -> Use another signing method for this request.",
         "Device_MissingCapabilityBtcOnly: UnsupportedByDeviceError: The device cannot sign messages. -> Use another signing method for this request.",
-        "Init_NotInitialized: TrezorInitError: Trezor Connect was not initialised. -> Call TrezorConnect.init({ manifest }) before passing the instance, or let Airlock own it (omit \`connect\`).",
-        "Init_AlreadyInitialized: TrezorInitError: Trezor Connect was initialised twice. -> Initialise it once: pass the instance your app initialised as \`connect\`, or omit \`connect\` and let Airlock initialise it.",
-        "Init_ManifestMissing: TrezorInitError: Trezor Connect has no manifest. -> Pass \`manifest: { appName, appUrl, email }\`, or call TrezorConnect.init({ manifest }) on the instance you pass as \`connect\`.",
-        "Init_IframeBlocked: TrezorInitError: Trezor Connect could not start: its iframe (connect.trezor.io) was blocked. -> Allow connect.trezor.io in content blockers and in this site's Content-Security-Policy (frame-src), then reload the page.",
-        "Init_IframeTimeout: TrezorInitError: Trezor Connect could not start: connect.trezor.io did not answer. -> Check the network, and that no content blocker, firewall or Content-Security-Policy (frame-src) blocks connect.trezor.io, then reload the page.",
-        "Popup_ConnectionMissing: TrezorInitError: Trezor Connect could not start: its window could not reach this page. -> Reload the page and try again; if it persists, check that no content blocker or privacy setting blocks connect.trezor.io.",
-        "Desktop_ConnectionMissing: TrezorInitError: Trezor Connect could not reach Trezor Suite. -> Open the Trezor Suite desktop app on this computer, then try again.",
-        "Browser_LocalNetworkPermissionMissing: TrezorInitError: The browser did not let Trezor Connect reach Trezor Suite on this computer. -> Allow local network access for this site in the browser's site settings, then try again.",
-        "Transport_Missing: TrezorInitError: Trezor Connect found no Trezor Suite, Bridge or WebUSB to reach the device. -> Install and open Trezor Suite (or Trezor Bridge), or use a browser with WebUSB (Chrome, Edge, Brave), then try again.",
-        "Method_InvalidPackage: TrezorInitError: This Trezor Connect package does not work here. -> Use @trezor/connect-web in browsers and @trezor/connect in Node, or omit \`connect\` so that Airlock loads the right one.",
-        "Desktop_ConnectionMissing: TrezorInitError: Trezor Connect could not reach Trezor Suite. -> Open the Trezor Suite desktop app on this computer, then try again.",
+        "Init_NotInitialized: TrezorInitError: Trezor Connect could not start: it was not initialised. -> Call TrezorConnect.init({ manifest }) first, or omit \`connect\` and let Airlock do it.",
+        "Init_AlreadyInitialized: TrezorInitError: Trezor Connect could not start: it was initialised twice. -> Pass the instance your app initialised as \`connect\`, or omit \`connect\`.",
+        "Init_ManifestMissing: TrezorInitError: Trezor Connect could not start: it has no manifest. -> Pass \`manifest: { appName, appUrl, email }\` (or init the \`connect\` you pass with one).",
+        "Init_IframeBlocked: TrezorInitError: Trezor Connect could not start: its iframe (connect.trezor.io) was blocked. -> Allow connect.trezor.io in content blockers and in this site's CSP (frame-src), then reload.",
+        "Init_IframeTimeout: TrezorInitError: Trezor Connect could not start: connect.trezor.io did not answer. -> Check the network, and that no content blocker, firewall or CSP (frame-src) blocks connect.trezor.io, then reload.",
+        "Popup_ConnectionMissing: TrezorInitError: Trezor Connect could not start: its window could not reach this page. -> Reload and try again; if it persists, check that no content blocker blocks connect.trezor.io.",
+        "Desktop_ConnectionMissing: TrezorInitError: Trezor Connect could not start: Trezor Suite did not answer. -> Open the Trezor Suite desktop app, then try again.",
+        "Browser_LocalNetworkPermissionMissing: TrezorInitError: Trezor Connect could not start: the browser blocked its way to Trezor Suite. -> Allow local network access for this site in the browser settings, then try again.",
+        "Transport_Missing: TrezorInitError: Trezor Connect could not start: no Trezor Suite, Bridge or WebUSB reaches the device. -> Open Trezor Suite (or Bridge), or use a browser with WebUSB (Chrome, Edge, Brave).",
+        "Method_InvalidPackage: TrezorInitError: Trezor Connect could not start: this package does not run here. -> Use @trezor/connect-web in browsers and @trezor/connect in Node, or omit \`connect\`.",
+        "Desktop_ConnectionMissing: TrezorInitError: Trezor Connect could not start: Trezor Suite did not answer. -> Open the Trezor Suite desktop app, then try again.",
         "Method_InvalidParameter: InvalidRequestError: The request is invalid and was not sent to the device. -> Fix the request and try again.",
         "Failure_UnknownCode: InvalidRequestError: The request is invalid and was not sent to the device. -> Fix the request and try again.",
         "Failure_UnknownCode: UnknownDeviceError: The device failed with status Failure_UnknownCode. -> Reconnect the device, unlock it, then try again.",
         "Failure_DataError: ForbiddenKeyPathError: The Trezor refused this derivation path. -> Trezor's safety checks only allow standard Ethereum paths (m/44'/60'/…). Use a standard path, or set "Safety checks" to "Prompt" in Trezor Suite (Settings > Device) if you know why you need this one.",
         "Failure_DataError: InvalidRequestError: The request is invalid and was not sent to the device. -> Fix the request and try again.",
         "Failure_ProcessError: UnknownDeviceError: The device failed with status Failure_ProcessError. -> Reconnect the device, unlock it, then try again.",
-        "undefined: TrezorInitError: Trezor Connect could not be initialised. -> If the browser blocked the Trezor Connect window, allow pop-ups for this site. Check the network, and that no content blocker, firewall or Content-Security-Policy (frame-src) blocks connect.trezor.io, then reload the page.",
+        "undefined: TrezorInitError: Trezor Connect could not be initialised. -> If the browser blocked the Trezor Connect window, allow pop-ups for this site. Check the network, and that no content blocker, firewall or CSP (frame-src) blocks connect.trezor.io, then reload.",
       ]
     `)
   })
@@ -203,7 +203,7 @@ describe('a Trezor Connect that cannot start', () => {
     expect(error.metaMessages).toMatchInlineSnapshot(`
       [
         "If the browser blocked the Trezor Connect window, allow pop-ups for this site.",
-        "Check the network, and that no content blocker, firewall or Content-Security-Policy (frame-src) blocks connect.trezor.io, then reload the page.",
+        "Check the network, and that no content blocker, firewall or CSP (frame-src) blocks connect.trezor.io, then reload.",
       ]
     `)
     // The core fills in a code for the same error, and a thrown error is not a response.
