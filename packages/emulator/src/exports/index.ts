@@ -1,3 +1,3 @@
+export * from '../common/index.js'
 export * from '../ledger/index.js'
-export * from '../shared/index.js'
 export * from '../trezor/index.js'

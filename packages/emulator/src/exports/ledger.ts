@@ -1,2 +1,2 @@
+export * from '../common/index.js'
 export * from '../ledger/index.js'
-export * from '../shared/index.js'

@@ -1,2 +1,2 @@
-export * from '../shared/index.js'
+export * from '../common/index.js'
 export * from '../trezor/index.js'

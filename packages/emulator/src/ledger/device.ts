@@ -1,4 +1,4 @@
-import type { EmulatorState } from '../shared/emulatorState.js'
+import type { EmulatorState } from '../common/emulatorState.js'
 import type { Eip712Session } from './ethereumApp/eip712/session.js'
 import type { LedgerKeyring } from './keys/keyring.js'
 import type { LedgerApp, LedgerEip7702Setting, LedgerModel } from './types.js'

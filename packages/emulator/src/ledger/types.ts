@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
-import type { EmulatorLatency } from '../shared/latency.js'
-import type { EmulatorUser } from '../shared/user.js'
+import type { EmulatorLatency } from '../common/latency.js'
+import type { EmulatorUser } from '../common/user.js'
 
 /** The Ledger models the emulator can play. */
 export type LedgerModel = 'nanoS' | 'nanoSP' | 'nanoX' | 'stax' | 'flex'

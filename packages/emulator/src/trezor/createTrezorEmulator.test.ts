@@ -2,7 +2,7 @@ import { inspect } from 'node:util'
 import { recoverMessageAddress } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { testMnemonic } from '../shared/testMnemonic.js'
+import { testMnemonic } from '../common/testMnemonic.js'
 import { createTrezorEmulator, type TrezorEmulator } from './createTrezorEmulator.js'
 
 const path = "m/44'/60'/0'/0/0"

@@ -1,5 +1,5 @@
 import type { Manifest } from '@trezor/connect'
-import type { EmulatorControls } from '../shared/controls.js'
+import type { EmulatorControls } from '../common/controls.js'
 import {
   bundledFirmwareRevision,
   initTrezorConnect,

@@ -1,4 +1,4 @@
-import type { EmulatorState } from '../shared/emulatorState.js'
+import type { EmulatorState } from '../common/emulatorState.js'
 import type { TrezorKeychain } from './keys/keychain.js'
 import type { TrezorModel } from './models.js'
 import type { TrezorSession } from './session/session.js'

@@ -1,5 +1,5 @@
 import { type Address, bytesToHex, formatUnits, getAddress } from 'viem'
-import type { EmulatorScreen } from '../../shared/types.js'
+import type { EmulatorScreen } from '../../common/types.js'
 import { readUintBE } from '../apdu/bytes.js'
 import type { LedgerDevice, ProvidedInfo } from '../device.js'
 import type { DecodedTransaction } from './transaction.js'

@@ -1,5 +1,5 @@
 import { bytesToHex, formatEther } from 'viem'
-import type { EmulatorScreen } from '../../shared/types.js'
+import type { EmulatorScreen } from '../../common/types.js'
 import { networkFor } from './networks.js'
 import type { DecodedTransaction, LedgerTransactionType } from './transaction.js'
 

@@ -1,4 +1,4 @@
-import { ecdsaSign, signWithFaults } from '../../shared/signing.js'
+import { ecdsaSign, signWithFaults } from '../../common/signing.js'
 import type { LedgerDevice } from '../device.js'
 
 /** A signature as the device computes it, before it encodes `v`. */

@@ -1,5 +1,5 @@
 import { bytesToHex } from 'viem/utils'
-import type { DigestSignature } from '../../shared/signing.js'
+import type { DigestSignature } from '../../common/signing.js'
 
 /** `r ‖ s ‖ v` with `v` = 27 + recovery, hex without `0x`: the firmware's message signature layout. */
 export function messageSignatureHex({ r, s, recovery }: DigestSignature): string {

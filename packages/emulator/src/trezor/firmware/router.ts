@@ -1,4 +1,4 @@
-import type { EmulatorOperation } from '../../shared/types.js'
+import type { EmulatorOperation } from '../../common/types.js'
 import type { TrezorHandler } from '../workflow/workflow.js'
 import { getAddress, getPublicKey } from './bitcoin.js'
 import { ethereumGetAddress } from './ethereumGetAddress.js'

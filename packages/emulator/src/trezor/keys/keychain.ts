@@ -4,7 +4,7 @@ import { mnemonicToSeedSync, validateMnemonic } from '@scure/bip39'
 import { wordlist } from '@scure/bip39/wordlists/english'
 import type { Address, Hex } from 'viem'
 import { bytesToHex, publicKeyToAddress } from 'viem/utils'
-import { type DigestSignature, ecdsaSign } from '../../shared/signing.js'
+import { type DigestSignature, ecdsaSign } from '../../common/signing.js'
 
 /** Thrown when the emulator is given a mnemonic that is not valid BIP-39 English. */
 export class TrezorEmulatorMnemonicError extends Error {

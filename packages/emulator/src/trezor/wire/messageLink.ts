@@ -1,5 +1,5 @@
-import type { EmulatorState } from '../../shared/emulatorState.js'
-import { sleep, transferDelay } from '../../shared/latency.js'
+import type { EmulatorState } from '../../common/emulatorState.js'
+import { sleep, transferDelay } from '../../common/latency.js'
 import { countReports, type WireFrame } from '../usb/framing.js'
 import type { ReportPipe } from '../usb/reportPipe.js'
 import {

@@ -1,5 +1,5 @@
-import { runReview } from '../../shared/review.js'
-import type { EmulatorOperation } from '../../shared/types.js'
+import { runReview } from '../../common/review.js'
+import type { EmulatorOperation } from '../../common/types.js'
 import type { TrezorDeviceParts } from '../deviceParts.js'
 import { actionCancelled } from '../failures.js'
 import { callUnlocked } from './pinEntry.js'

@@ -1,5 +1,5 @@
-import { signWithFaults } from '../../shared/signing.js'
-import type { EmulatorOperation } from '../../shared/types.js'
+import { signWithFaults } from '../../common/signing.js'
+import type { EmulatorOperation } from '../../common/types.js'
 import type { TrezorDeviceParts } from '../deviceParts.js'
 import { confirmOnDevice } from './confirmOnDevice.js'
 import { callUnlocked } from './pinEntry.js'

@@ -1,4 +1,4 @@
-import type { ExchangeFault } from '../../shared/faults.js'
+import type { ExchangeFault } from '../../common/faults.js'
 import type { TrezorDeviceParts } from '../deviceParts.js'
 import { failureMessage } from '../failures.js'
 

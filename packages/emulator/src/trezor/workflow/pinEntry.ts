@@ -1,5 +1,5 @@
-import { runReview } from '../../shared/review.js'
-import type { EmulatorOperation } from '../../shared/types.js'
+import { runReview } from '../../common/review.js'
+import type { EmulatorOperation } from '../../common/types.js'
 import type { TrezorDeviceParts } from '../deviceParts.js'
 import { TrezorDeviceFailure } from '../failures.js'
 import type { WireMessage } from '../wire/codec.js'

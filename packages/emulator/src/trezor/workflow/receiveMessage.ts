@@ -1,4 +1,4 @@
-import type { ArmedExchangeFault } from '../../shared/faults.js'
+import type { ArmedExchangeFault } from '../../common/faults.js'
 import type { TrezorDeviceParts } from '../deviceParts.js'
 import type { WireMessage } from '../wire/codec.js'
 import { dispatch } from './dispatch.js'

@@ -1,5 +1,5 @@
-import type { DigestSignature } from '../../shared/signing.js'
-import type { EmulatorOperation, EmulatorScreen } from '../../shared/types.js'
+import type { DigestSignature } from '../../common/signing.js'
+import type { EmulatorOperation, EmulatorScreen } from '../../common/types.js'
 import type { TrezorKeychain } from '../keys/keychain.js'
 import type { TrezorModel } from '../models.js'
 import type { WireMessage } from '../wire/codec.js'

@@ -1,5 +1,5 @@
-import { runReview } from '../../../shared/review.js'
-import type { EmulatorScreen } from '../../../shared/types.js'
+import { runReview } from '../../../common/review.js'
+import type { EmulatorScreen } from '../../../common/types.js'
 import { type Apdu, parsePath } from '../../apdu/apdu.js'
 import { concatBytes, readUintBE } from '../../apdu/bytes.js'
 import { StatusWord } from '../../apdu/statusWords.js'

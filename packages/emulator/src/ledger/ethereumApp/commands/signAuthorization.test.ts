@@ -2,7 +2,7 @@ import type { Hex } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 import { recoverAuthorizationAddress } from 'viem/utils'
 import { beforeEach, describe, expect, test } from 'vitest'
-import { testMnemonic } from '../../../shared/testMnemonic.js'
+import { testMnemonic } from '../../../common/testMnemonic.js'
 import { denyNetwork, signAuthorization } from '../../_test/testUtils.js'
 import { createLedgerEmulator } from '../../createLedgerEmulator.js'
 

@@ -7,8 +7,8 @@ import {
   toRlp,
   zeroAddress,
 } from 'viem'
-import { recordErrorScreen, runReview } from '../../../shared/review.js'
-import type { EmulatorScreen } from '../../../shared/types.js'
+import { recordErrorScreen, runReview } from '../../../common/review.js'
+import type { EmulatorScreen } from '../../../common/types.js'
 import { type Apdu, parsePath } from '../../apdu/apdu.js'
 import { concatBytes, readUintBE } from '../../apdu/bytes.js'
 import { StatusWord } from '../../apdu/statusWords.js'

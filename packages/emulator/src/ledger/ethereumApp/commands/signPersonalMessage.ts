@@ -1,5 +1,5 @@
 import { bytesToHex, hashMessage, hexToBytes } from 'viem'
-import { runReview } from '../../../shared/review.js'
+import { runReview } from '../../../common/review.js'
 import { type Apdu, parsePath } from '../../apdu/apdu.js'
 import { concatBytes } from '../../apdu/bytes.js'
 import { StatusWord } from '../../apdu/statusWords.js'

@@ -11,7 +11,7 @@ import {
 } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 import { beforeEach, describe, expect, test } from 'vitest'
-import { testMnemonic } from '../../../shared/testMnemonic.js'
+import { testMnemonic } from '../../../common/testMnemonic.js'
 import { createEth, denyNetwork, sendTransaction } from '../../_test/testUtils.js'
 import { createLedgerEmulator } from '../../createLedgerEmulator.js'
 

@@ -1,5 +1,5 @@
 import { hexToBytes, keccak256 } from 'viem'
-import { recordErrorScreen, runReview } from '../../../shared/review.js'
+import { recordErrorScreen, runReview } from '../../../common/review.js'
 import { type Apdu, parsePath } from '../../apdu/apdu.js'
 import { concatBytes, readUintBE } from '../../apdu/bytes.js'
 import { StatusWord } from '../../apdu/statusWords.js'

@@ -2,7 +2,7 @@ import { Buffer } from 'buffer'
 import { hashDomain, hashStruct, serializeSignature, type TypedDataDefinition } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 import { beforeEach, describe, expect, test } from 'vitest'
-import { testMnemonic } from '../../../shared/testMnemonic.js'
+import { testMnemonic } from '../../../common/testMnemonic.js'
 import { createEth, denyNetwork } from '../../_test/testUtils.js'
 import { createLedgerEmulator } from '../../createLedgerEmulator.js'
 

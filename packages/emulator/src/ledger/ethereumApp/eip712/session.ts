@@ -1,4 +1,4 @@
-import type { EmulatorScreen } from '../../../shared/types.js'
+import type { EmulatorScreen } from '../../../common/types.js'
 
 /** Atomic or custom type of an EIP-712 struct field, as sent in a struct definition. */
 export type Eip712FieldKind =
