@@ -24,7 +24,7 @@ export default defineConfig({
         },
         {
           name: 'driver',
-          test: /src\/(app|driver|sdk)\/(?!browser|installBuffer\.ts$)\w+\.ts$/,
+          test: /src\/(app|driver|sdk)\/(?!browser|installBuffer\.ts$)[\w/]+\.ts$/,
         },
       ],
     },
@@ -38,5 +38,4 @@ export default defineConfig({
 const distNames: Record<string, string> = {
   browserTransports: 'ledgerTransports',
   browserHwAppEth: 'ledgerEthApp',
-  browserHwAppEthEip712: 'ledgerEip712',
 }

@@ -1,8 +1,11 @@
 import type Transport from '@ledgerhq/hw-transport'
 import type { Hex } from 'viem'
 import { cla } from './apdu.js'
+import type { Eip712Filters } from './eip712/filters.js'
+import { type Eip712TypedData, signEip712Message } from './eip712/signEip712Message.js'
 import { type GetAddressOptions, type GetAddressResult, getAddress } from './getAddress.js'
 import { type AppConfiguration, getAppConfiguration } from './getAppConfiguration.js'
+import { provideTokenInformation } from './provideTokenInformation.js'
 import { type Authorization, signAuthorization } from './signAuthorization.js'
 import { signEip712Hashed } from './signEip712Hashed.js'
 import { signPersonalMessage } from './signPersonalMessage.js'
@@ -21,14 +24,22 @@ export type EthereumApp = {
     messageHash: Hex,
   ) => Promise<EthereumAppSignature>
   signAuthorization: (path: string, authorization: Authorization) => Promise<EthereumAppSignature>
+  /** Sends a Ledger-signed ERC-20 descriptor; answers the asset slot. */
+  provideTokenInformation: (descriptor: Uint8Array) => Promise<number>
+  /** Full EIP-712, with Ledger's filters when there are some. */
+  signEip712Message: (
+    path: string,
+    typedData: Eip712TypedData,
+    filters?: Eip712Filters | undefined,
+  ) => Promise<EthereumAppSignature>
 }
 
 /**
- * Airlock's client of the Ethereum app: every command that needs no clear-signing metadata, sent
- * byte for byte as `@ledgerhq/hw-app-eth` 7.9 sends it (`src/Eth.ts`, `src/utils.ts`,
- * `src/modules/EIP712`), plus EIP-7702 authorizations, which it lacks. hw-app-eth itself, with
- * Ledger's metadata services, axios and ethers v5 (about 95 kB gz), then loads only for full EIP-712
- * and `clearSigning: true` (`sdk/loadHwAppEth.ts`).
+ * Airlock's client of the Ethereum app, as app-ethereum documents it (`doc/ethapp.adoc`): the same
+ * bytes `@ledgerhq/hw-app-eth` 7.9 sends (`src/Eth.ts`, `src/utils.ts`, `src/modules/EIP712`),
+ * plus EIP-7702 authorizations, which it lacks, and full EIP-712 without its long-value bug.
+ * hw-app-eth itself, with Ledger's metadata services, axios and ethers v5 (about 95 kB gz), loads
+ * only for `clearSigning: true` (`sdk/loadHwAppEth.ts`).
  */
 export function createEthereumApp(
   transport: Transport,
@@ -45,5 +56,8 @@ export function createEthereumApp(
     signEip712Hashed: (path, domainSeparator, messageHash) =>
       signEip712Hashed(send, path, domainSeparator, messageHash),
     signAuthorization: (path, authorization) => signAuthorization(send, path, authorization),
+    provideTokenInformation: (descriptor) => provideTokenInformation(send, descriptor),
+    signEip712Message: (path, typedData, filters) =>
+      signEip712Message(send, path, typedData, filters),
   }
 }

@@ -2,7 +2,7 @@ import type { DeviceCapabilities, SignTypedDataRequest } from '@airlock/core'
 import type { LedgerTypedDataMode } from '../types.js'
 import { findFullModeObstacle } from './prepareTypedData.js'
 
-/** Full EIP-712 where the app and model have it and hw-app-eth can send the payload; hashed otherwise. */
+/** Full EIP-712 where the app and model have it and the app can take the payload; hashed otherwise. */
 export function chooseTypedDataMode(
   capabilities: DeviceCapabilities,
   typedData: SignTypedDataRequest['typedData'],

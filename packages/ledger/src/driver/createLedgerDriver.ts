@@ -10,27 +10,34 @@ import {
   UnknownDeviceError,
   UnsupportedByDeviceError,
 } from '@airlock/core'
+import { compareVersions } from '@airlock/core/utils'
 import type Eth from '@ledgerhq/hw-app-eth'
 import type Transport from '@ledgerhq/hw-transport'
 import { getAddress, isAddressEqual } from 'viem'
 import { publicKeyToAddress } from 'viem/accounts'
 import { createEthereumApp, type EthereumApp } from '../app/createEthereumApp.js'
+import type { Eip712TypedData } from '../app/eip712/signEip712Message.js'
 import * as statusWords from '../app/statusWords.js'
 import type { EthereumAppSignature } from '../app/types.js'
 import { fromHwAppEthSignature, toHwAppEthPath } from '../sdk/hwAppEthFormats.js'
 import { loadHwAppEth } from '../sdk/loadHwAppEth.js'
-import { loadHwAppEthEip712 } from '../sdk/loadHwAppEthEip712.js'
 import { loadHwTransport } from '../sdk/loadHwTransport.js'
 import type { LedgerTransport, LedgerTypedDataMode } from '../types.js'
 import { chooseTypedDataMode } from './chooseTypedDataMode.js'
 import { createLedgerConnection, type LedgerSession } from './createLedgerConnection.js'
+import { prepareTokenDescriptor } from './prepareTokenDescriptor.js'
 import { hashTypedDataParts, toEip712Message } from './prepareTypedData.js'
+import {
+  type PreparedTypedDataFilters,
+  prepareTypedDataFilters,
+} from './prepareTypedDataFilters.js'
 import { refuseUnsupported } from './refuseUnsupported.js'
 import { statusCodeOf } from './statusCodeOf.js'
 import { toDeviceSignature } from './toDeviceSignature.js'
-import { toLedgerCapabilities } from './toLedgerCapabilities.js'
+import { ledgerAppVersions, toLedgerCapabilities } from './toLedgerCapabilities.js'
 import { toLedgerError } from './toLedgerError.js'
 import { toTransactionYParity, toYParity } from './toYParity.js'
+import { resolvedDisplay, transactionDisplay } from './transactionDisplay.js'
 
 export type CreateLedgerDriverOptions = {
   transport?: LedgerTransport | undefined
@@ -46,11 +53,27 @@ type Call = {
   link: Transport
   /** The Ethereum app's commands: addresses, blind transactions, messages, hashed EIP-712, EIP-7702. */
   app: EthereumApp
-  /** hw-app-eth on this call's transport, loaded on first need: full EIP-712 and clear signing. */
+  /** hw-app-eth on this call's transport, loaded on first need: `clearSigning` through Ledger's services. */
   eth: () => Promise<Eth>
 }
 
 const messageParity = (v: number) => toYParity(v, { kind: 'message' })
+
+const confirm = (operation: DeviceOperation) => ({ type: 'confirm-on-device', operation }) as const
+
+/** How the app shows full EIP-712: filtered fields are clear, unfiltered ones only before 1.12.0. */
+function typedDataDisplay(
+  prepared: PreparedTypedDataFilters,
+  version: string,
+): { display: 'clear' | 'blind'; reason: string } {
+  if (prepared.filters) return { display: 'clear', reason: prepared.reason }
+  if (compareVersions(version, ledgerAppVersions.eip712FiltersRequired) < 0)
+    return { display: 'clear', reason: `Ethereum app ${version} shows every field` }
+  return {
+    display: 'blind',
+    reason: `${prepared.reason}: the device signs it only with blind signing (or verbose EIP-712) on`,
+  }
+}
 
 /**
  * The Ledger half of a `HardwareSigner`: talks to the Ethereum app over hw-transport
@@ -102,17 +125,30 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
     })
   }
 
-  /** Full EIP-712 through hw-app-eth: all of it with clear signing, its EIP-712 module without. */
+  /**
+   * Full EIP-712: with the bundled filters of Ledger when it has them, else through hw-app-eth
+   * and Ledger's services with `clearSigning`, else every field without filters.
+   */
   async function signFullTypedData(
-    { eth, link }: Call,
+    call: Call,
     path: string,
     typedData: SignTypedDataRequest['typedData'],
+    prepared: PreparedTypedDataFilters,
+    context: DeviceContext,
   ): Promise<EthereumAppSignature> {
-    const message = toEip712Message(typedData) as never
-    const signature = clearSigning
-      ? await (await eth()).signEIP712Message(toHwAppEthPath(path), message)
-      : await (await loadHwAppEthEip712()).signEIP712Message(link, toHwAppEthPath(path), message)
-    return fromHwAppEthSignature(signature)
+    const version = call.session.version!
+    if (!prepared.filters && clearSigning) {
+      context.status({
+        ...confirm('signTypedData'),
+        display: 'blind',
+        reason: `${prepared.reason}; asking Ledger's services`,
+      })
+      const message = toEip712Message(typedData) as never
+      const eth = await call.eth()
+      return fromHwAppEthSignature(await eth.signEIP712Message(toHwAppEthPath(path), message))
+    }
+    context.status({ ...confirm('signTypedData'), ...typedDataDisplay(prepared, version) })
+    return call.app.signEip712Message(path, typedData as Eip712TypedData, prepared.filters)
   }
 
   return {
@@ -123,7 +159,8 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
 
     getAddress: ({ path, display = false, chainId }, context) =>
       run('getAddress', context, async ({ app }) => {
-        if (display) context.status({ type: 'confirm-on-device', operation: 'getAddress' })
+        if (display)
+          context.status({ ...confirm('getAddress'), display: 'clear', reason: 'the address' })
         const result = await app.getAddress(path, { display, chainCode: false, chainId })
         const { publicKey } = result
         const address = publicKeyToAddress(publicKey)
@@ -147,14 +184,22 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
           type: transaction.type,
         })
         const transactionParity = (v: number) => toTransactionYParity(v, serializedTransaction)
-        if (!clearSigning) {
-          context.status({ type: 'confirm-on-device', operation: 'signTransaction' })
+        const token = await prepareTokenDescriptor(transaction)
+        if (token || !clearSigning) {
+          if (token) await call.app.provideTokenInformation(token.token.payload)
+          context.status({
+            ...confirm('signTransaction'),
+            ...transactionDisplay(transaction, token),
+          })
           const signature = await call.app.signTransaction(path, serializedTransaction)
           return toDeviceSignature(signature, transactionParity)
         }
         const raw = serializedTransaction.slice(2)
         const resolution = await (await loadHwAppEth()).resolveClearSigning(raw)
-        context.status({ type: 'confirm-on-device', operation: 'signTransaction' })
+        context.status({
+          ...confirm('signTransaction'),
+          ...resolvedDisplay(transaction, resolution),
+        })
         const eth = await call.eth()
         const signature = await eth.signTransaction(toHwAppEthPath(path), raw, resolution)
         return toDeviceSignature(fromHwAppEthSignature(signature), transactionParity)
@@ -162,7 +207,7 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
 
     signMessage: ({ path, message }, context) =>
       run('signMessage', context, async ({ app }) => {
-        context.status({ type: 'confirm-on-device', operation: 'signMessage' })
+        context.status({ ...confirm('signMessage'), display: 'clear', reason: 'the message text' })
         return toDeviceSignature(await app.signPersonalMessage(path, message), messageParity)
       }),
 
@@ -177,10 +222,10 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
         refuseUnsupported(capabilities, { operation: 'signTypedData' })
         let mode = chooseTypedDataMode(capabilities, typedData)
         if (mode.mode === 'full') {
+          const prepared = await prepareTypedDataFilters(typedData, capabilities.version!)
           onTypedDataMode?.(mode)
-          context.status({ type: 'confirm-on-device', operation: 'signTypedData' })
           try {
-            const signature = await signFullTypedData(call, path, typedData)
+            const signature = await signFullTypedData(call, path, typedData, prepared, context)
             return toDeviceSignature(signature, messageParity)
           } catch (error) {
             const code = statusCodeOf(error)
@@ -196,7 +241,11 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
         }
         const { domainSeparator, messageHash } = hashTypedDataParts(typedData)
         onTypedDataMode?.(mode)
-        context.status({ type: 'confirm-on-device', operation: 'signTypedData' })
+        context.status({
+          ...confirm('signTypedData'),
+          display: 'blind',
+          reason: `the device shows only the domain and message hashes: ${mode.reason}`,
+        })
         const signature = await call.app.signEip712Hashed(path, domainSeparator, messageHash)
         return toDeviceSignature(signature, messageParity)
       }),
@@ -204,7 +253,11 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
     signAuthorization: ({ path, authorization }, context) =>
       run('signAuthorization', context, async (call) => {
         refuseUnsupported(await readCapabilities(call), { operation: 'signAuthorization' })
-        context.status({ type: 'confirm-on-device', operation: 'signAuthorization' })
+        context.status({
+          ...confirm('signAuthorization'),
+          display: 'clear',
+          reason: 'the delegate and its chain',
+        })
         const signature = await call.app.signAuthorization(path, authorization)
         return toDeviceSignature(signature, (v) => toYParity(v, { kind: 'typed' }))
       }),

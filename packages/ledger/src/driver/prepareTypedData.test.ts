@@ -67,35 +67,31 @@ describe('toEip712Message', () => {
 describe('findFullModeObstacle', () => {
   test.each([
     [0, undefined],
-    [253, undefined],
-    // 254 + 2 = 256 bytes: hw-app-eth sends ceil(256 / 256) = 1 slice of 255 and drops one
-    [254, 'message.text is 254 bytes long, which hw-app-eth truncates in full mode'],
-    [255, undefined],
-    [508, undefined],
-    [509, 'message.text is 509 bytes long, which hw-app-eth truncates in full mode'],
-    [510, 'message.text is 510 bytes long, which hw-app-eth truncates in full mode'],
-    [511, undefined],
-    [70_000, 'message.text is 70000 bytes long (the app takes at most 65535)'],
+    // 254 + 2 = 256 bytes, which hw-app-eth 7.9 truncated; Airlock sends it in two APDUs.
+    [254, undefined],
+    [509, undefined],
+    [65_535, undefined],
+    [65_536, 'message.text is 65536 bytes long (the app takes at most 65535)'],
   ])('a %s-byte string: %s', (length, obstacle) => {
     expect(findFullModeObstacle(withString('a'.repeat(length)))).toBe(obstacle)
   })
 
   test('counts UTF-8 bytes, looks into nested structs, arrays and the domain', () => {
-    expect(findFullModeObstacle(withString('é'.repeat(127)))).toMatch(/254 bytes/)
+    expect(findFullModeObstacle(withString('é'.repeat(32_768)))).toMatch(/65536 bytes/)
     const nested = normalizeTypedData({
-      domain: { name: 'x'.repeat(254) },
+      domain: { name: 'x'.repeat(70_000) },
       types: {
         Inner: [{ name: 'data', type: 'bytes' }],
         Outer: [{ name: 'inner', type: 'Inner[][]' }],
       },
       primaryType: 'Outer',
-      message: { inner: [[], [{ data: `0x${'ab'.repeat(509)}` }]] },
+      message: { inner: [[], [{ data: `0x${'ab'.repeat(70_000)}` }]] },
     })
     expect(findFullModeObstacle(nested)).toBe(
-      'domain.name is 254 bytes long, which hw-app-eth truncates in full mode',
+      'domain.name is 70000 bytes long (the app takes at most 65535)',
     )
     expect(findFullModeObstacle({ ...nested, domain: { name: 'x' } })).toBe(
-      'message.inner[1][0].data is 509 bytes long, which hw-app-eth truncates in full mode',
+      'message.inner[1][0].data is 70000 bytes long (the app takes at most 65535)',
     )
   })
 

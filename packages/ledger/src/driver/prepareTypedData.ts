@@ -39,11 +39,8 @@ export function hashTypedDataParts(typedData: TypedData): {
 }
 
 /**
- * Why hw-app-eth 7.9 cannot stream this payload to the app in full mode, if it cannot:
- * - `sendStructImplem` (src/modules/EIP712/index.ts) cuts a field value into `ceil(length / 256)`
- *   slices of 255 bytes, so a string or bytes field whose encoding (2-byte length prefix included) is
- *   256, 511–512, 766–768, … bytes long loses its last bytes and the app refuses it with 0x6A80;
- * - array lengths and value lengths are sent in one and two bytes.
+ * Why the app cannot take this payload in full mode, if it cannot: it reads array lengths in one
+ * byte and value lengths in two (EIP712 SEND STRUCT IMPLEMENTATION).
  */
 export function findFullModeObstacle(typedData: TypedData): string | undefined {
   const types = typedData.types as Record<string, Fields>
@@ -78,9 +75,6 @@ export function findFullModeObstacle(typedData: TypedData): string | undefined {
           ? value.length
           : size((value ?? '0x') as Hex)
     if (length > 0xffff) return `${at} is ${length} bytes long (the app takes at most 65535)`
-    const encoded = length + 2
-    if (Math.ceil(encoded / 256) * 255 < encoded)
-      return `${at} is ${length} bytes long, which hw-app-eth truncates in full mode`
     return undefined
   }
   return (

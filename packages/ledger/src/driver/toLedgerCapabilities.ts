@@ -12,12 +12,18 @@ export type ToLedgerCapabilitiesParameters = {
 
 /**
  * App versions that added each feature (app-ethereum CHANGELOG.md): typed transactions 1.9.0,
- * on-device EIP-712 1.10.0 (not on Nano S), EIP-7702 1.16.0 (release PR #776; not on Nano S).
+ * on-device EIP-712 1.10.0 (not on Nano S) with Ledger's filters v1, filters v2 (amounts with
+ * their token, dates) 1.11.0, which hw-app-eth and Ledger Live send from 1.11.1; filters of fields in
+ * empty arrays and the refusal of unfiltered EIP-712 while blind signing and verbose EIP-712 are
+ * off 1.12.0; EIP-7702 1.16.0 (release PR #776; not on Nano S).
  */
 export const ledgerAppVersions = {
   typedTransactions: '1.9.0',
   signTypedDataHashed: '1.5.0',
   signTypedDataFull: '1.10.0',
+  eip712FiltersV2: '1.11.1',
+  eip712DiscardedFilters: '1.12.0',
+  eip712FiltersRequired: '1.12.0',
   eip7702: '1.16.0',
 } as const
 

@@ -1,0 +1,32 @@
+import { type Address, bytesToHex, type Hex, hexToBytes } from 'viem'
+import { findTokenDescriptor, type TokenDescriptor } from '../descriptors/findTokenDescriptor.js'
+
+/** What the Ethereum app's ERC-20 handling decodes: `transfer(to, amount)` and `approve(spender, amount)`. */
+const erc20Calls: Record<string, string> = { '0xa9059cbb': 'transfer', '0x095ea7b3': 'approval' }
+
+/** The call a transaction makes, as far as the device can tell it without a plugin. */
+export type TransactionCall = {
+  chainId?: number | undefined
+  to?: Address | null | undefined
+  data?: Hex | undefined
+}
+
+/** A bundled token descriptor and how the device will show the call. */
+export type PreparedTokenDescriptor = { token: TokenDescriptor; call: string }
+
+/**
+ * The Ledger-signed descriptor of the token a `transfer` or `approve` is sent to, when the bundle
+ * has it: with it the app shows the amount with ticker and decimals; without it, only blind.
+ */
+export async function prepareTokenDescriptor(
+  transaction: TransactionCall,
+): Promise<PreparedTokenDescriptor | undefined> {
+  const { chainId, to, data } = transaction
+  if (!chainId || !to || !data) return undefined
+  const bytes = hexToBytes(data)
+  const call = erc20Calls[bytesToHex(bytes.subarray(0, 4))]
+  // selector, address word, amount word: what the app's ERC-20 handling parses.
+  if (!call || bytes.length !== 68) return undefined
+  const token = await findTokenDescriptor(chainId, to)
+  return token && { token, call: `${token.ticker} ${call}` }
+}
