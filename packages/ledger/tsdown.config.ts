@@ -24,7 +24,12 @@ export default defineConfig({
         },
         {
           name: 'driver',
-          test: /src\/(app|driver|sdk)\/(?!browser|installBuffer\.ts$)[\w/]+\.ts$/,
+          test: /src\/(app|driver|sdk)\/(?!browser|installBuffer\.ts$)[\w/]+\.ts$|src\/descriptors\/(findTokenDescriptor|parseTokenSignatures|data\/erc20Index)\.ts$/,
+        },
+        // Loaded with the first typed data: the index of Ledger's EIP-712 filters and the lookup.
+        {
+          name: 'ledgerEip712Filters',
+          test: /src\/descriptors\/(findTypedDataFilters|computeSchemaHash|typedDataFiltersKey|shortenTypedDataFiltersKey|data\/eip712Index)\.ts$/,
         },
       ],
     },

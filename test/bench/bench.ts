@@ -33,7 +33,8 @@ if (!pageLoad) {
 const ms = (value: number) => `${value.toFixed(2)} ms`
 const table = (head: string[], rows: (string | number)[][]) =>
   [head, head.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n')
-const [eagerBudget, ledgerBudget, trezorTarget] = bundleBudgets(sizes)
+const [eagerBudget, ledgerBudget, clearErc20Budget, clearPermit2Budget, trezorTarget] =
+  bundleBudgets(sizes)
 const verdict = ({ actual, limit }: { actual: number; limit: number }) =>
   `${formatKb(limit)}: ${actual <= limit ? 'met' : 'missed'}, ${formatKb(Math.abs(limit - actual))} ${actual <= limit ? 'under' : 'over'}`
 
@@ -61,9 +62,14 @@ console.log(
         verdict(ledgerBudget!),
       ],
       [
-        '… then the first full EIP-712 signature adds (hw-app-eth’s EIP-712 module)',
-        sizes.ledgerFullEip712,
-        '—',
+        '… then a clear-signed USDC transfer adds (Ethereum token descriptors)',
+        sizes.ledgerClearErc20,
+        verdict(clearErc20Budget!),
+      ],
+      [
+        '… or a clear-signed Permit2 PermitSingle adds (filters index and filters, tokens)',
+        sizes.ledgerClearPermit2,
+        verdict(clearPermit2Budget!),
       ],
       [
         '… or, with `clearSigning: true`, the first signature adds (all of hw-app-eth)',

@@ -40,6 +40,20 @@ export function bundleBudgets(sizes: BundleSizes): Budget[] {
       enforced: true,
     },
     {
+      name: '… then a clear-signed USDC transfer adds (Ethereum token descriptors)',
+      actual: sizes.ledgerClearErc20.gzip,
+      limit: 12 * kB,
+      rule: '12 kB',
+      enforced: true,
+    },
+    {
+      name: '… or a clear-signed Permit2 PermitSingle adds (filters index, its filters, tokens)',
+      actual: sizes.ledgerClearPermit2.gzip,
+      limit: 18 * kB,
+      rule: '18 kB',
+      enforced: true,
+    },
+    {
       name: 'Trezor picked (wagmi): connect and first signature',
       actual: sizes.trezorOnConnect.gzip,
       limit: sizes.bareTrezor.gzip + 5 * kB,

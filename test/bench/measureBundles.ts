@@ -19,8 +19,16 @@ export type BundleSizes = {
    * or message signature.
    */
   ledgerOnConnect: BundleSize
-  /** What the first full EIP-712 signature adds to that: hw-app-eth's EIP-712 module. */
-  ledgerFullEip712: BundleSize
+  /**
+   * What a clear-signed USDC transfer on Ethereum adds to that: Ledger's signed descriptors of the
+   * chain's tokens (bundled, loaded per chain).
+   */
+  ledgerClearErc20: BundleSize
+  /**
+   * What a clear-signed Permit2 `PermitSingle` on Ethereum adds instead: the index of Ledger's
+   * EIP-712 filters, the message's filters, and the chain's token descriptors for its amount.
+   */
+  ledgerClearPermit2: BundleSize
   /** What `clearSigning: true` adds instead: all of hw-app-eth, with Ledger's metadata services. */
   ledgerClearSigning: BundleSize
   /** What that dApp adds once the user picks a Trezor (wagmi), through the first signature. */
@@ -111,9 +119,14 @@ const connectPaths = {
 }
 // Account discovery, which a connect does not use.
 const discovery = /packages\/core\/dist\/readAccountPage-/
-// What the Ledger driver loads later: hw-app-eth's EIP-712 module for full EIP-712, all of
-// hw-app-eth for `clearSigning: true`.
-const ledgerEip712 = /packages\/ledger\/dist\/ledgerEip712-/
+// What the Ledger driver loads later: the bundled descriptors (a chain's tokens; the EIP-712
+// filters' index, then one message's filters), all of hw-app-eth for `clearSigning: true`.
+const ledgerTokens = /packages\/ledger\/dist\/chain\d+-/
+const ledgerMainnetTokens = /packages\/ledger\/dist\/chain1-/
+const ledgerEip712Filters = /packages\/ledger\/dist\/ledgerEip712Filters-/
+const ledgerMessageFilters = /packages\/ledger\/dist\/\d+-[0-9a-f]{6}-[0-9a-f]{6}-/
+// Permit2's `PermitSingle` on Ethereum: chain 1, contract 0x000000…, schema hash 4d5931….
+const ledgerPermit2Filters = /packages\/ledger\/dist\/1-000000-4d5931-/
 const ledgerEthApp = /packages\/ledger\/dist\/ledgerEthApp-/
 
 /** Bundles each entry with esbuild as a browser dApp would (its peers external) and sizes the chunks. */
@@ -126,18 +139,28 @@ export async function measureBundles(): Promise<BundleSizes> {
   ])
   // These chunks are told apart by file name: a renamed chunk would silently be counted in (or out).
   const inputs = Object.keys(eager.metafile.inputs)
-  for (const chunk of [discovery, ledgerEip712, ledgerEthApp])
+  for (const chunk of [
+    discovery,
+    ledgerMainnetTokens,
+    ledgerEip712Filters,
+    ledgerPermit2Filters,
+    ledgerEthApp,
+  ])
     if (!inputs.some((file) => chunk.test(file)))
       throw new Error(`No built chunk matches ${chunk}: update test/bench/measureBundles.ts`)
   const eagerFiles = loadedOnStart(eager)
   const onLedgerPath = (file: string) =>
     connectPaths.ledger.test(file) &&
     !discovery.test(file) &&
-    !ledgerEip712.test(file) &&
-    !ledgerEthApp.test(file)
+    ![ledgerTokens, ledgerEip712Filters, ledgerMessageFilters, ledgerEthApp].some((chunk) =>
+      chunk.test(file),
+    )
   const ledgerOnConnect = loadedOnConnect(eager, onLedgerPath)
-  const ledgerThen = (later: RegExp) => {
-    const files = loadedOnConnect(eager, (file) => onLedgerPath(file) || later.test(file))
+  const ledgerThen = (...later: RegExp[]) => {
+    const files = loadedOnConnect(
+      eager,
+      (file) => onLedgerPath(file) || later.some((chunk) => chunk.test(file)),
+    )
     for (const file of ledgerOnConnect) files.delete(file)
     return files
   }
@@ -145,7 +168,11 @@ export async function measureBundles(): Promise<BundleSizes> {
     eager: size(eager, eagerFiles),
     eagerEveryExport: size(eagerEveryExport, loadedOnStart(eagerEveryExport)),
     ledgerOnConnect: size(eager, ledgerOnConnect),
-    ledgerFullEip712: size(eager, ledgerThen(ledgerEip712)),
+    ledgerClearErc20: size(eager, ledgerThen(ledgerMainnetTokens)),
+    ledgerClearPermit2: size(
+      eager,
+      ledgerThen(ledgerEip712Filters, ledgerPermit2Filters, ledgerMainnetTokens),
+    ),
     ledgerClearSigning: size(eager, ledgerThen(ledgerEthApp)),
     trezorOnConnect: size(
       eager,

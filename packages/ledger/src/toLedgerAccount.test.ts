@@ -62,7 +62,10 @@ const screenValues = (emulator: LedgerEmulator) =>
 
 /** INS of every APDU the Ethereum app received (`E0 xx`). */
 const instructions = (emulator: LedgerEmulator) =>
-  emulator.exchanges.filter((apdu) => apdu.startsWith('e0')).map((apdu) => apdu.slice(2, 4))
+  emulator.exchanges
+    .map(({ request }) => request.replace(/^0x/, ''))
+    .filter((apdu) => apdu.startsWith('e0'))
+    .map((apdu) => apdu.slice(2, 4))
 
 describe('ERC-20 calls on bundled tokens sign in clear with blind signing off', () => {
   test.each([
@@ -178,7 +181,11 @@ describe('typed data with bundled filters signs in clear with blind signing off'
     const { emulator, account, confirmations } = await setup()
     const signature = await account.signTypedData(typedData as never)
     expect(
-      await verifyTypedData({ ...(typedData as never), address: reference.address, signature }),
+      await verifyTypedData({
+        ...(typedData as object),
+        address: reference.address,
+        signature,
+      } as never),
     ).toBe(true)
     const filters = await findTypedDataFilters(typedData as never)
     const shown = screenValues(emulator).join('\n')

@@ -1,5 +1,6 @@
 import { type Address, bytesToHex, type Hex, hexToBytes } from 'viem'
-import { findTokenDescriptor, type TokenDescriptor } from '../descriptors/findTokenDescriptor.js'
+import { findTokenDescriptor } from '../descriptors/findTokenDescriptor.js'
+import type { TokenDescriptor } from '../descriptors/types.js'
 
 /** What the Ethereum app's ERC-20 handling decodes: `transfer(to, amount)` and `approve(spender, amount)`. */
 const erc20Calls: Record<string, string> = { '0xa9059cbb': 'transfer', '0x095ea7b3': 'approval' }

@@ -3,7 +3,6 @@ import { compareVersions } from '@airlock/core/utils'
 import { type Address, type Hex, isAddress } from 'viem'
 import type { Eip712FieldFilter, Eip712FieldFormat, Eip712Filters } from '../app/eip712/filters.js'
 import { findTokenDescriptor } from '../descriptors/findTokenDescriptor.js'
-import { findTypedDataFilters } from '../descriptors/findTypedDataFilters.js'
 import { ledgerAppVersions } from './toLedgerCapabilities.js'
 import { valuesAtPath } from './valuesAtPath.js'
 
@@ -29,6 +28,8 @@ export async function prepareTypedDataFilters(
   version: string,
 ): Promise<PreparedTypedDataFilters> {
   const none = (reason: string) => ({ filters: undefined, reason })
+  // The filters' index (154 messages) and the schema hash load with the first typed data.
+  const { findTypedDataFilters } = await import('../descriptors/findTypedDataFilters.js')
   const found = await findTypedDataFilters(typedData as never)
   if (!found) return none('Airlock has no Ledger filters for this message')
   const atLeast = (minimum: string) => compareVersions(version, minimum) >= 0
