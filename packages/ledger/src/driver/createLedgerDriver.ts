@@ -123,7 +123,8 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
 
     getAddress: ({ path, display = false, chainId }, context) =>
       run('getAddress', context, async ({ app }) => {
-        if (display) context.status({ type: 'confirm-on-device', operation: 'getAddress' })
+        if (display)
+          context.status({ type: 'confirm-on-device', operation: 'getAddress', display: 'clear' })
         const result = await app.getAddress(path, { display, chainCode: false, chainId })
         const { publicKey } = result
         const address = publicKeyToAddress(publicKey)
@@ -147,14 +148,16 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
           type: transaction.type,
         })
         const transactionParity = (v: number) => toTransactionYParity(v, serializedTransaction)
+        // Placeholder until the driver decides from its descriptors: calldata counts as blind.
+        const display = transaction.data && transaction.data !== '0x' ? 'blind' : 'clear'
         if (!clearSigning) {
-          context.status({ type: 'confirm-on-device', operation: 'signTransaction' })
+          context.status({ type: 'confirm-on-device', operation: 'signTransaction', display })
           const signature = await call.app.signTransaction(path, serializedTransaction)
           return toDeviceSignature(signature, transactionParity)
         }
         const raw = serializedTransaction.slice(2)
         const resolution = await (await loadHwAppEth()).resolveClearSigning(raw)
-        context.status({ type: 'confirm-on-device', operation: 'signTransaction' })
+        context.status({ type: 'confirm-on-device', operation: 'signTransaction', display })
         const eth = await call.eth()
         const signature = await eth.signTransaction(toHwAppEthPath(path), raw, resolution)
         return toDeviceSignature(fromHwAppEthSignature(signature), transactionParity)
@@ -162,7 +165,7 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
 
     signMessage: ({ path, message }, context) =>
       run('signMessage', context, async ({ app }) => {
-        context.status({ type: 'confirm-on-device', operation: 'signMessage' })
+        context.status({ type: 'confirm-on-device', operation: 'signMessage', display: 'clear' })
         return toDeviceSignature(await app.signPersonalMessage(path, message), messageParity)
       }),
 
@@ -178,7 +181,11 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
         let mode = chooseTypedDataMode(capabilities, typedData)
         if (mode.mode === 'full') {
           onTypedDataMode?.(mode)
-          context.status({ type: 'confirm-on-device', operation: 'signTypedData' })
+          context.status({
+            type: 'confirm-on-device',
+            operation: 'signTypedData',
+            display: 'blind',
+          })
           try {
             const signature = await signFullTypedData(call, path, typedData)
             return toDeviceSignature(signature, messageParity)
@@ -196,7 +203,7 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
         }
         const { domainSeparator, messageHash } = hashTypedDataParts(typedData)
         onTypedDataMode?.(mode)
-        context.status({ type: 'confirm-on-device', operation: 'signTypedData' })
+        context.status({ type: 'confirm-on-device', operation: 'signTypedData', display: 'blind' })
         const signature = await call.app.signEip712Hashed(path, domainSeparator, messageHash)
         return toDeviceSignature(signature, messageParity)
       }),
@@ -204,7 +211,11 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
     signAuthorization: ({ path, authorization }, context) =>
       run('signAuthorization', context, async (call) => {
         refuseUnsupported(await readCapabilities(call), { operation: 'signAuthorization' })
-        context.status({ type: 'confirm-on-device', operation: 'signAuthorization' })
+        context.status({
+          type: 'confirm-on-device',
+          operation: 'signAuthorization',
+          display: 'blind',
+        })
         const signature = await call.app.signAuthorization(path, authorization)
         return toDeviceSignature(signature, (v) => toYParity(v, { kind: 'typed' }))
       }),
