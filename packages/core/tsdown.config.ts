@@ -12,13 +12,18 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   // What an app loads on import (`core`), and what it loads with the first account (`account`):
-  // one chunk each, since an app's bundler splits chunks by file.
+  // one chunk each, since an app's bundler splits chunks by file. `blindSigning: 'refuse'` and its
+  // error load on their own (`policy`), with the first signing call of a signer that refuses.
   outputOptions: {
     codeSplitting: {
       groups: [
         {
           name: 'core',
-          test: /src\/((errors|path|signer)\/\w+|utils\/loadOnce|account\/toHardwareAccount|discovery\/discoverAccounts)\.ts$/,
+          test: /src\/((errors\/(?!blindSigning)|path\/|signer\/)\w+|utils\/loadOnce|account\/toHardwareAccount|discovery\/discoverAccounts)\.ts$/,
+        },
+        {
+          name: 'policy',
+          test: /src\/(errors\/blindSigning|signer\/internal\/\w+)\.ts$/,
         },
         {
           name: 'account',

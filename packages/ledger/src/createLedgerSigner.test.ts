@@ -1,4 +1,5 @@
 import {
+  BlindSigningRefusedError,
   type DeviceStatus,
   discoverAccounts,
   type HardwareAccount,
@@ -361,7 +362,11 @@ describe('device calls', () => {
         { title: 'Network', value: 'OP Mainnet' },
       ],
     })
-    expect(statuses.at(-2)).toEqual({ type: 'confirm-on-device', operation: 'getAddress' })
+    expect(statuses.at(-2)).toEqual({
+      type: 'confirm-on-device',
+      operation: 'getAddress',
+      display: 'clear',
+    })
   })
 
   test('status events: connecting once, then confirm-on-device before each review', async () => {
@@ -376,6 +381,27 @@ describe('device calls', () => {
       'confirm-on-device signMessage',
       'done signMessage',
     ])
+  })
+
+  test("blindSigning: 'refuse' stops a blind request before its signing APDUs, through toLedgerAccount", async () => {
+    const emulator = createLedgerEmulator()
+    const account = await toLedgerAccount({
+      transport: emulator.transport,
+      blindSigning: 'refuse',
+      path,
+    })
+    emulator.clearLogs()
+    const contractCall = { ...transfer, data: '0xa22cb465' } as const
+    const error = await account.signTransaction(contractCall).catch((e: unknown) => e)
+    // Passed through the driver's error mapping (toLedgerError) as it is.
+    expect(error).toBeInstanceOf(BlindSigningRefusedError)
+    expect(error).toMatchObject({ operation: 'signTransaction', rpcCode: 4001 })
+    const instructions = () => emulator.exchanges.map((e) => e.request.slice(0, 4))
+    expect(instructions()).not.toContain('e004')
+    expect(emulator.reviews).toEqual([])
+    // A clear request still signs.
+    expect(await account.signTransaction(transfer)).toBe(await reference.signTransaction(transfer))
+    expect(instructions()).toContain('e004')
   })
 
   test('concurrent calls queue; none surfaces a transport race', async () => {

@@ -1,4 +1,9 @@
-import { createHardwareSigner, type HardwareSigner, lazyDriver } from '@airlock/core'
+import {
+  type BlindSigningPolicy,
+  createHardwareSigner,
+  type HardwareSigner,
+  lazyDriver,
+} from '@airlock/core'
 import { checkTransport } from './checkTransport.js'
 import type { LedgerTransport, LedgerTypedDataMode } from './types.js'
 
@@ -20,6 +25,12 @@ export type CreateLedgerSignerOptions = {
    * @default false
    */
   clearSigning?: boolean | undefined
+  /**
+   * `'refuse'`: a request the Ledger would show only blind (raw contract data, EIP-712 hashes) ends
+   * with `BlindSigningRefusedError` before it reaches the device.
+   * @default 'allow'
+   */
+  blindSigning?: BlindSigningPolicy | undefined
 }
 
 /** A Ledger `HardwareSigner`, with the EIP-712 mode of its last typed-data request. */
@@ -34,7 +45,7 @@ export type LedgerSigner = HardwareSigner & {
  * (loaded on first use). One request reaches the device at a time; errors are typed.
  */
 export function createLedgerSigner(options: CreateLedgerSignerOptions = {}): LedgerSigner {
-  const { transport, timeout, clearSigning } = options
+  const { transport, timeout, clearSigning, blindSigning } = options
   checkTransport(transport)
   let typedDataMode: LedgerTypedDataMode | undefined
   // The driver loads with the Ledger SDK, on first device use.
@@ -48,7 +59,7 @@ export function createLedgerSigner(options: CreateLedgerSignerOptions = {}): Led
       },
     })
   })
-  const signer = createHardwareSigner(driver, { timeout })
+  const signer = createHardwareSigner(driver, { timeout, blindSigning })
   return Object.defineProperties(signer, {
     typedDataMode: { get: () => typedDataMode, enumerable: true },
   }) as LedgerSigner

@@ -14,6 +14,9 @@ export type ToLedgerAccountParameters = CreateLedgerSignerOptions & ToHardwareAc
 export function toLedgerAccount(
   parameters: ToLedgerAccountParameters,
 ): Promise<HardwareAccount<'ledger'>> {
-  const { transport, timeout, clearSigning, ...account } = parameters
-  return toHardwareAccount(createLedgerSigner({ transport, timeout, clearSigning }), account)
+  const { transport, timeout, clearSigning, blindSigning, ...account } = parameters
+  return toHardwareAccount(
+    createLedgerSigner({ transport, timeout, clearSigning, blindSigning }),
+    account,
+  )
 }

@@ -63,7 +63,12 @@ describe('createTrezorSigner', () => {
     expect(statuses).toEqual([
       { type: 'connecting' },
       { type: 'done', operation: 'getAddress' },
-      { type: 'confirm-on-device', operation: 'signTransaction' },
+      {
+        type: 'confirm-on-device',
+        operation: 'signTransaction',
+        display: 'clear',
+        reason: 'plain transfer',
+      },
       { type: 'done', operation: 'signTransaction' },
     ])
   })

@@ -92,7 +92,7 @@ export function createSoftwareSigner(options: SoftwareSignerOptions = {}) {
     },
     async getAddress({ path, display }, { signal, status }) {
       await device('getAddress', path, signal)
-      if (display) status({ type: 'confirm-on-device', operation: 'getAddress' })
+      if (display) status({ type: 'confirm-on-device', operation: 'getAddress', display: 'clear' })
       const account = mnemonicToAccount(options.mnemonic ?? testMnemonic, { path: path as never })
       return {
         address:
@@ -110,23 +110,43 @@ export function createSoftwareSigner(options: SoftwareSignerOptions = {}) {
       const key = root.derive(path)
       return { publicKey: toHex(key.publicKey!), chainCode: toHex(key.chainCode!) }
     },
-    async signTransaction({ path, serializedTransaction }, { signal, status }) {
+    async signTransaction({ path, transaction, serializedTransaction }, { signal, status }) {
+      // Like a device without contract metadata: calldata is shown raw.
+      status(
+        transaction.data && transaction.data !== '0x'
+          ? {
+              type: 'confirm-on-device',
+              operation: 'signTransaction',
+              display: 'blind',
+              reason: 'contract data the device cannot decode',
+            }
+          : { type: 'confirm-on-device', operation: 'signTransaction', display: 'clear' },
+      )
       await device('signTransaction', path, signal)
-      status({ type: 'confirm-on-device', operation: 'signTransaction' })
       return signHash(path, keccak256(serializedTransaction))
     },
     async signMessage({ path, message }, { signal, status }) {
       // The screen first, then the answer: a fault set while the user reviews fails this call.
-      status({ type: 'confirm-on-device', operation: 'signMessage' })
+      status({ type: 'confirm-on-device', operation: 'signMessage', display: 'clear' })
       await device('signMessage', path, signal)
       return signHash(path, hashMessage({ raw: message }))
     },
     async signTypedData({ path, typedData }, { signal, status }) {
+      status(
+        capabilities.signTypedData === 'hashed'
+          ? {
+              type: 'confirm-on-device',
+              operation: 'signTypedData',
+              display: 'blind',
+              reason: 'only the domain and message hashes',
+            }
+          : { type: 'confirm-on-device', operation: 'signTypedData', display: 'clear' },
+      )
       await device('signTypedData', path, signal)
-      status({ type: 'confirm-on-device', operation: 'signTypedData' })
       return signHash(path, hashTypedData(typedData as Parameters<typeof hashTypedData>[0]))
     },
-    async signAuthorization({ path, authorization }, { signal }) {
+    async signAuthorization({ path, authorization }, { signal, status }) {
+      status({ type: 'confirm-on-device', operation: 'signAuthorization', display: 'clear' })
       await device('signAuthorization', path, signal)
       return signHash(path, hashAuthorization(authorization))
     },

@@ -1,5 +1,6 @@
 import { TransactionExecutionError, UserRejectedRequestError } from 'viem'
 import { describe, expect, test } from 'vitest'
+import * as blindSigning from './blindSigning.js'
 import * as device from './device.js'
 import * as request from './request.js'
 import * as signature from './signature.js'
@@ -21,6 +22,10 @@ const errors = [
   }),
   new device.OperationAbortedError(),
   new device.UnknownDeviceError({ code: 0x6f00 }),
+  new blindSigning.BlindSigningRefusedError({
+    operation: 'signTransaction',
+    reason: 'contract data the device cannot decode',
+  }),
   new request.InvalidRequestError({ reason: 'bad' }),
   new request.InvalidPathError({ path: 'x', reason: 'bad' }),
   new request.ChainIdMismatchError({ expected: 1, actual: 10 }),
@@ -42,24 +47,25 @@ describe('errors', () => {
     expect(
       errors.map((e) => `${e.name}: ${e.shortMessage} -> ${e.metaMessages?.join(' ')}`),
     ).toMatchInlineSnapshot(`
-        [
-          "UserRejectedOnDeviceError: The request was rejected on the device. -> Nothing was signed. Try again and approve on the device if you meant to.",
-          "DeviceLockedError: The device is locked. -> Unlock the device with its PIN, then try again.",
-          "AppNotOpenError: The app this request needs is not open on the device. -> Open the app this request needs on the device, then try again.",
-          "BlindSigningDisabledError: The device refused to sign contract data: blind signing is disabled. -> Enable blind signing in the device's settings, then try again. Only do so for contracts you trust: the device cannot show what this data does.",
-          "DeviceDisconnectedError: The device was disconnected. -> Reconnect the device, unlock it, then try again.",
-          "DeviceBusyError: The device is busy with another request. -> Finish or cancel the request shown on the device, close other wallet apps using it, then try again.",
-          "DeviceTimeoutError: The device did not answer within 1000 ms. -> Check that the device is connected and unlocked, then try again.",
-          "UnsupportedByDeviceError: The device cannot sign EIP-712 in full. -> Update the device to Ethereum app 1.11.0 or later, then try again.",
-          "OperationAbortedError: The device request was aborted. -> Nothing was signed.",
-          "UnknownDeviceError: The device failed with status 0x6f00. -> Reconnect the device, unlock it, then try again.",
-          "InvalidRequestError: The request is invalid and was not sent to the device. -> Fix the request and try again.",
-          "InvalidPathError: Invalid derivation path "x". -> Use a path like "m/44'/60'/0'/0/0" (hardened with ' or h).",
-          "ChainIdMismatchError: The request is for chain 10, but the wallet is on chain 1. -> Switch the wallet to chain 10, or build the request for chain 1.",
-          "SignatureMismatchError: The device returned a signature that is not from this account. It was discarded. -> Check that the right device and passphrase are in use, reconnect it, then try again. If it persists, stop: the device or the connection to it may be compromised.",
-          "DeviceAddressMismatchError: The device derives another address than this account. -> Check that the right device, passphrase and derivation path are in use. Do not use this account until the address on the device matches.",
-        ]
-      `)
+      [
+        "UserRejectedOnDeviceError: The request was rejected on the device. -> Nothing was signed. Try again and approve on the device if you meant to.",
+        "DeviceLockedError: The device is locked. -> Unlock the device with its PIN, then try again.",
+        "AppNotOpenError: The app this request needs is not open on the device. -> Open the app this request needs on the device, then try again.",
+        "BlindSigningDisabledError: The device refused to sign contract data: blind signing is disabled. -> Enable blind signing in the device's settings, then try again. Only do so for contracts you trust: the device cannot show what this data does.",
+        "DeviceDisconnectedError: The device was disconnected. -> Reconnect the device, unlock it, then try again.",
+        "DeviceBusyError: The device is busy with another request. -> Finish or cancel the request shown on the device, close other wallet apps using it, then try again.",
+        "DeviceTimeoutError: The device did not answer within 1000 ms. -> Check that the device is connected and unlocked, then try again.",
+        "UnsupportedByDeviceError: The device cannot sign EIP-712 in full. -> Update the device to Ethereum app 1.11.0 or later, then try again.",
+        "OperationAbortedError: The device request was aborted. -> Nothing was signed.",
+        "UnknownDeviceError: The device failed with status 0x6f00. -> Reconnect the device, unlock it, then try again.",
+        "BlindSigningRefusedError: Blind signing is refused: the device cannot show this request in clear. -> Nothing was sent to the device. The app asked for something the device can show only as raw data or a hash. Ask the app for a request the device can decode, turn on the signer's clear-signing option where it has one, or allow blind signing (blindSigning: 'allow') for apps and contracts you trust.",
+        "InvalidRequestError: The request is invalid and was not sent to the device. -> Fix the request and try again.",
+        "InvalidPathError: Invalid derivation path "x". -> Use a path like "m/44'/60'/0'/0/0" (hardened with ' or h).",
+        "ChainIdMismatchError: The request is for chain 10, but the wallet is on chain 1. -> Switch the wallet to chain 10, or build the request for chain 1.",
+        "SignatureMismatchError: The device returned a signature that is not from this account. It was discarded. -> Check that the right device and passphrase are in use, reconnect it, then try again. If it persists, stop: the device or the connection to it may be compromised.",
+        "DeviceAddressMismatchError: The device derives another address than this account. -> Check that the right device, passphrase and derivation path are in use. Do not use this account until the address on the device matches.",
+      ]
+    `)
   })
 
   test('generic remedies name no vendor, app or companion software', () => {
@@ -82,6 +88,8 @@ describe('errors', () => {
         new device.UnsupportedByDeviceError({ operation: 'x', minimumVersion: '1', ...p }),
       (p: device.DeviceErrorParameters) => new device.OperationAbortedError(p),
       (p: device.DeviceErrorParameters) => new device.UnknownDeviceError({ code: 0x6f00, ...p }),
+      (p: device.DeviceErrorParameters) =>
+        new blindSigning.BlindSigningRefusedError({ operation: 'signTypedData', ...p }),
     ]
     for (const create of factories) {
       const vendor = create({ metaMessages, details: 'why' })
@@ -105,6 +113,24 @@ describe('errors', () => {
     expect(device.UserRejectedOnDeviceError.code).toBe(4001)
     const wrapped = new TransactionExecutionError(error as never, {} as never)
     expect(wrapped.walk((e) => (e as { code?: number }).code === 4001)).toBe(error)
+  })
+
+  test('a blind-signing refusal says which operation and why, with 4001 like a rejection', () => {
+    const error = new blindSigning.BlindSigningRefusedError({
+      operation: 'signTypedData',
+      reason: 'only the domain and message hashes',
+    })
+    expect(error).toMatchObject({
+      operation: 'signTypedData',
+      reason: 'only the domain and message hashes',
+      details: 'only the domain and message hashes',
+      rpcCode: 4001,
+      code: 4001,
+    })
+    expect(blindSigning.BlindSigningRefusedError.code).toBe(UserRejectedRequestError.code)
+    expect(new blindSigning.BlindSigningRefusedError({ operation: 'signMessage' }).reason).toBe(
+      undefined,
+    )
   })
 
   test('walk follows the cause chain', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { createSoftwareSigner } from '../_test/createSoftwareSigner.js'
-import { DeviceLockedError } from '../errors/device.js'
+import { BlindSigningRefusedError } from '../errors/blindSigning.js'
+import { DeviceLockedError, UnknownDeviceError } from '../errors/device.js'
+import { createHardwareSigner, type DeviceContext } from './createHardwareSigner.js'
 import type { DeviceStatus } from './types.js'
 
 const path = "m/44'/60'/0'/0/0"
@@ -105,5 +107,144 @@ describe('createHardwareSigner', () => {
       'Invalid derivation path',
     )
     expect(signer.state.calls).toHaveLength(0)
+  })
+})
+
+describe('blindSigning', () => {
+  const contractCall = {
+    path,
+    transaction: { type: 'legacy', chainId: 1, gasPrice: 1n, data: '0xa22cb465' },
+    serializedTransaction: '0xc0',
+  } as const
+  const transfer = {
+    path,
+    transaction: { type: 'legacy', chainId: 1, gasPrice: 1n, value: 1n },
+    serializedTransaction: '0xc0',
+  } as const
+  const typedData = {
+    domain: { name: 'Airlock' },
+    types: { EIP712Domain: [{ name: 'name', type: 'string' }] },
+    primaryType: 'EIP712Domain',
+    message: {},
+  } as const
+
+  test("'refuse': a blind request ends in BlindSigningRefusedError before the device gets it", async () => {
+    const signer = createSoftwareSigner({ blindSigning: 'refuse' })
+    const statuses: DeviceStatus[] = []
+    signer.onStatus((status) => statuses.push(status))
+    const error = await signer.signTransaction(contractCall).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(BlindSigningRefusedError)
+    expect(error).toMatchObject({
+      operation: 'signTransaction',
+      reason: 'contract data the device cannot decode',
+      rpcCode: 4001,
+    })
+    expect(signer.state.calls).toEqual([])
+    expect(statuses).toEqual([{ type: 'error', operation: 'signTransaction', error }])
+  })
+
+  test("'refuse': clear requests sign as usual; hashed typed data is refused", async () => {
+    const signer = createSoftwareSigner({ blindSigning: 'refuse' })
+    const statuses: DeviceStatus[] = []
+    signer.onStatus((status) => statuses.push(status))
+    await signer.signTransaction(transfer)
+    await signer.signMessage({ path, message: '0x01' })
+    await signer.signTypedData({ path, typedData })
+    await signer.getAddress({ path, display: true })
+    expect(statuses.filter((status) => status.type === 'confirm-on-device')).toEqual([
+      { type: 'confirm-on-device', operation: 'signTransaction', display: 'clear' },
+      { type: 'confirm-on-device', operation: 'signMessage', display: 'clear' },
+      { type: 'confirm-on-device', operation: 'signTypedData', display: 'clear' },
+      { type: 'confirm-on-device', operation: 'getAddress', display: 'clear' },
+    ])
+    const hashed = createSoftwareSigner({
+      blindSigning: 'refuse',
+      capabilities: { signTypedData: 'hashed' },
+    })
+    await expect(hashed.signTypedData({ path, typedData })).rejects.toMatchObject({
+      name: 'BlindSigningRefusedError',
+      operation: 'signTypedData',
+      reason: 'only the domain and message hashes',
+    })
+    expect(hashed.state.calls).toEqual([])
+  })
+
+  test("'allow' (the default) signs a blind request and says it is blind", async () => {
+    const signer = createSoftwareSigner()
+    const statuses: DeviceStatus[] = []
+    signer.onStatus((status) => statuses.push(status))
+    await signer.signTransaction(contractCall)
+    expect(statuses[0]).toEqual({
+      type: 'confirm-on-device',
+      operation: 'signTransaction',
+      display: 'blind',
+      reason: 'contract data the device cannot decode',
+    })
+    expect(signer.state.calls).toHaveLength(1)
+  })
+
+  /** A signer on a driver that signs messages and reports `confirm` first (or nothing). */
+  function signerReporting(confirm: DeviceStatus | undefined, blindSigning?: 'allow' | 'refuse') {
+    const sent: string[] = []
+    const contexts: DeviceContext[] = []
+    const unused = async () => {
+      throw new Error('unused')
+    }
+    const signer = createHardwareSigner(
+      {
+        source: 'test',
+        name: 'Test',
+        getCapabilities: unused,
+        getAddress: unused,
+        getExtendedPublicKey: unused,
+        signTransaction: unused,
+        signTypedData: unused,
+        signAuthorization: unused,
+        async signMessage({ message }, context) {
+          contexts.push(context)
+          if (confirm) context.status(confirm)
+          sent.push(message)
+          return { r: '0x01', s: '0x02', yParity: 0 }
+        },
+        toError: (cause) => new UnknownDeviceError({ cause }),
+        async close() {},
+      },
+      { blindSigning },
+    )
+    return { signer, sent, contexts }
+  }
+
+  test("'refuse': a status without display counts as blind", async () => {
+    const { signer, sent } = signerReporting(
+      { type: 'confirm-on-device', operation: 'signMessage' } as DeviceStatus,
+      'refuse',
+    )
+    await expect(signer.signMessage({ path, message: '0x01' })).rejects.toBeInstanceOf(
+      BlindSigningRefusedError,
+    )
+    expect(sent).toEqual([])
+  })
+
+  test("'refuse': a driver that signs without saying how the device showed it loses the signature", async () => {
+    const { signer, sent } = signerReporting(undefined, 'refuse')
+    await expect(signer.signMessage({ path, message: '0x01' })).rejects.toMatchObject({
+      name: 'BlindSigningRefusedError',
+      reason: 'the driver did not say whether the device showed the request in clear',
+    })
+    expect(sent).toEqual(['0x01'])
+    // Without the policy, the same driver's signature is returned.
+    await expect(
+      signerReporting(undefined).signer.signMessage({ path, message: '0x01' }),
+    ).resolves.toMatchObject({ r: '0x01' })
+  })
+
+  test('drivers see the policy on the call context', async () => {
+    const clear = { type: 'confirm-on-device', operation: 'signMessage', display: 'clear' } as const
+    const refusing = signerReporting(clear, 'refuse')
+    const allowing = signerReporting(clear)
+    await refusing.signer.signMessage({ path, message: '0x01' })
+    await allowing.signer.signMessage({ path, message: '0x01' })
+    expect(refusing.contexts[0]?.blindSigning).toBe('refuse')
+    expect(allowing.contexts[0]?.blindSigning).toBe('allow')
   })
 })

@@ -3,6 +3,7 @@ import { DeviceTimeoutError, OperationAbortedError } from '../errors/device.js'
 import { formatPath } from '../path/formatPath.js'
 import type { DerivationPath } from '../path/parsePath.js'
 import type {
+  BlindSigningPolicy,
   DeviceCallOptions,
   DeviceCapabilities,
   DeviceOperation,
@@ -25,8 +26,14 @@ import type {
 export type DeviceContext = {
   /** Aborted when the call times out or the app aborts it: cancel the device request. */
   signal: AbortSignal
-  /** Reports progress to the UI. */
+  /**
+   * Reports progress to the UI. Report `confirm-on-device` just before the request the device asks
+   * the user about, and let what it throws end the call: under `blindSigning: 'refuse'` a request
+   * that is not `'clear'` throws `BlindSigningRefusedError` here, before the device gets it.
+   */
   status: (status: DeviceStatus) => void
+  /** The signer's policy, for a driver that wants to refuse a blind request earlier. */
+  blindSigning: BlindSigningPolicy
 }
 
 type PathOperation = Exclude<DeviceOperation, 'getCapabilities'>
@@ -63,6 +70,12 @@ export type CreateHardwareSignerOptions = {
    * @default 300_000
    */
   timeout?: number | undefined
+  /**
+   * `'refuse'`: a signing request that the device would show only blind (raw contract data,
+   * hashes) ends with `BlindSigningRefusedError` before any of it reaches the device.
+   * @default 'allow'
+   */
+  blindSigning?: BlindSigningPolicy | undefined
 }
 
 /**
@@ -74,7 +87,7 @@ export function createHardwareSigner(
   driver: HardwareSignerDriver,
   options: CreateHardwareSignerOptions = {},
 ): HardwareSigner {
-  const { timeout: defaultTimeout = 300_000 } = options
+  const { timeout: defaultTimeout = 300_000, blindSigning = 'allow' } = options
   const listeners = new Set<DeviceStatusListener>()
   let tail: Promise<unknown> = Promise.resolve()
 
@@ -119,7 +132,27 @@ export function createHardwareSigner(
       })
     })
     try {
-      const result = await Promise.race([run({ signal: controller.signal, status: emit }), ended])
+      const result = await Promise.race([
+        (async () => {
+          // The policy's code loads only for a signer that refuses, with its first signing call.
+          const policy =
+            blindSigning === 'refuse' && operation.startsWith('sign')
+              ? (await import('./internal/refuseBlindSigning.js')).refuseBlindSigning(
+                  operation,
+                  emit,
+                )
+              : undefined
+          controller.signal.throwIfAborted()
+          const value = await run({
+            signal: controller.signal,
+            status: policy?.status ?? emit,
+            blindSigning,
+          })
+          policy?.check()
+          return value
+        })(),
+        ended,
+      ])
       emit({ type: 'done', operation })
       return result
     } catch (cause) {

@@ -43,12 +43,31 @@ export type DeviceCapabilities = {
   displayAddress: boolean
 }
 
+/**
+ * How the device shows a request: `'clear'`, decoded (recipient and amount, the message text, each
+ * typed-data field); `'blind'`, as raw contract data or as hashes the user cannot check.
+ */
+export type DeviceDisplay = 'clear' | 'blind'
+
+/**
+ * Whether a signer lets the device ask the user about a request it can show only blind. `'refuse'`
+ * ends such a request with `BlindSigningRefusedError` before any of it reaches the device.
+ */
+export type BlindSigningPolicy = 'allow' | 'refuse'
+
 /** Progress a UI can show beside the device. */
 export type DeviceStatus =
   | { type: 'connecting' }
   | { type: 'unlock-device' }
   | { type: 'open-app'; appName: string }
-  | { type: 'confirm-on-device'; operation: DeviceOperation }
+  | {
+      type: 'confirm-on-device'
+      operation: DeviceOperation
+      /** How the device will show the request; reported before the device asks. */
+      display: DeviceDisplay
+      /** Why, for people: `'USDC transfer'`, `'contract data the device cannot decode'`. */
+      reason?: string | undefined
+    }
   | { type: 'done'; operation: DeviceOperation }
   | { type: 'error'; operation: DeviceOperation; error: Error }
 

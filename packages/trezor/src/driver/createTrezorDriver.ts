@@ -1,4 +1,5 @@
 import {
+  BlindSigningRefusedError,
   type DeviceContext,
   type DeviceOperation,
   type HardwareSignerDriver,
@@ -22,6 +23,14 @@ import { toPrefixedHex } from '../requests/toPrefixedHex.js'
 import type { TrezorConnectLike, TrezorConnectResponse, TrezorManifest } from '../types.js'
 import { forwardConnectStatus } from './forwardConnectStatus.js'
 import { toTrezorCapabilities } from './toTrezorCapabilities.js'
+import {
+  needsTrezorFirmware,
+  type TrezorDisplay,
+  type TrezorFirmware,
+  toTrezorFirmware,
+  toTrezorTransactionDisplay,
+  toTrezorTypedDataDisplay,
+} from './toTrezorDisplay.js'
 import { type ToTrezorErrorOptions, toTrezorError } from './toTrezorError.js'
 import { toTrezorInitError } from './toTrezorInitError.js'
 import { waitForPreviousCall } from './waitForPreviousCall.js'
@@ -40,7 +49,8 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
   let loaded: Promise<TrezorConnectLike> | undefined
   const load = loadOnce(() => (loaded = loadTrezorConnect()))
   let connected = false
-  let model: string | undefined
+  // From the device's features: which model signs, and how it shows requests.
+  let firmware: TrezorFirmware | undefined
   // Connect's own call, which outlives an aborted or timed-out Airlock call until `cancel()` lands.
   let inFlight: Promise<unknown> = Promise.resolve()
 
@@ -63,8 +73,13 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
     operation: DeviceOperation,
     context: DeviceContext,
     run: (connect: TrezorConnectLike) => TrezorConnectResponse<payload>,
-    options: Omit<ToTrezorErrorOptions, 'operation' | 'model'> & { confirm?: boolean } = {},
+    options: Omit<ToTrezorErrorOptions, 'operation' | 'model'> & { confirm?: TrezorDisplay } = {},
   ): Promise<payload> {
+    const { confirm } = options
+    // Connect reports the device's screen (`ui-button`) only once the request is on the device, so
+    // `blindSigning: 'refuse'` is applied here, before Connect gets anything.
+    if (confirm?.display === 'blind' && context.blindSigning === 'refuse')
+      throw new BlindSigningRefusedError({ operation, reason: confirm.reason })
     const connect = await connection(context)
     const cancel = () => {
       try {
@@ -75,18 +90,28 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
       }
     }
     context.signal.addEventListener('abort', cancel, { once: true })
-    const stopStatus = forwardConnectStatus(connect, operation, context, options.confirm ?? false)
+    const stopStatus = forwardConnectStatus(connect, operation, context, confirm)
     try {
       await waitForPreviousCall(inFlight, context.signal)
       const request = run(connect)
       inFlight = request.catch(() => {})
       const response = await request
-      if (!response.success) throw toTrezorError(response.payload, { ...options, operation, model })
+      if (!response.success)
+        throw toTrezorError(response.payload, { ...options, operation, model: firmware?.model })
       return response.payload
     } finally {
       context.signal.removeEventListener('abort', cancel)
       stopStatus()
     }
+  }
+
+  /** The firmware, read from the device's features once per connection, for a display that needs it. */
+  async function readFirmware(
+    operation: DeviceOperation,
+    context: DeviceContext,
+  ): Promise<TrezorFirmware> {
+    firmware ??= toTrezorFirmware(await call(operation, context, (c) => c.getFeatures()))
+    return firmware
   }
 
   return {
@@ -95,7 +120,7 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
 
     async getCapabilities(context) {
       const features = await call('getCapabilities', context, (c) => c.getFeatures())
-      model = features.internal_model ?? undefined
+      firmware = toTrezorFirmware(features)
       return toTrezorCapabilities(features)
     },
 
@@ -110,7 +135,7 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
         'getAddress',
         context,
         (c) => c.ethereumGetAddress({ path, showOnTrezor: true }),
-        { confirm: true },
+        { confirm: { display: 'clear', reason: 'address' } },
       )
       return { address: getAddress(shown.address), publicKey }
     },
@@ -128,11 +153,15 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
       checkDepth(path)
       const request = buildSignTransactionRequest({ transaction, serializedTransaction })
       const type = 'maxFeePerGas' in request ? 'eip1559' : 'legacy'
+      const shown = toTrezorTransactionDisplay(
+        request,
+        needsTrezorFirmware(request) ? await readFirmware('signTransaction', context) : firmware,
+      )
       const signature = await call(
         'signTransaction',
         context,
         (c) => c.ethereumSignTransaction({ path, transaction: request }),
-        { confirm: true, transactionType: type },
+        { confirm: shown, transactionType: type },
       )
       return parseTransactionSignature({ signature, type, chainId: request.chainId })
     },
@@ -143,7 +172,7 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
         'signMessage',
         context,
         (c) => c.ethereumSignMessage({ path, message, hex: true }),
-        { confirm: true },
+        { confirm: { display: 'clear', reason: 'message' } },
       )
       return parseRecoverableSignature(signature)
     },
@@ -151,11 +180,12 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
     async signTypedData({ path, typedData }, context) {
       checkDepth(path)
       const request = prepareTypedData({ path, typedData })
+      const shown = toTrezorTypedDataDisplay(await readFirmware('signTypedData', context))
       const { signature } = await call(
         'signTypedData',
         context,
         (c) => c.ethereumSignTypedData(request),
-        { confirm: true },
+        { confirm: shown },
       )
       return parseRecoverableSignature(signature)
     },
@@ -168,10 +198,11 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
       })
     },
 
-    toError: (error, operation) => toTrezorError(error, { operation, model }),
+    toError: (error, operation) => toTrezorError(error, { operation, model: firmware?.model }),
 
     async close() {
       connected = false
+      firmware = undefined
       if (shared) return
       await disposeTrezorConnect(await loaded?.catch(() => undefined))
     },

@@ -1,4 +1,4 @@
-import { DeviceTimeoutError } from '@airlock/core'
+import { BlindSigningRefusedError, DeviceTimeoutError } from '@airlock/core'
 import { ERROR_CODES, TypedError } from '@trezor/connect/lib/constants/errors'
 import { createErrorMessage, createResponseMessage } from '@trezor/connect/lib/events'
 import { describe, expect, test } from 'vitest'
@@ -78,6 +78,7 @@ describe('toTrezorError', () => {
       new TrezorInitError({ code: 'Init_IframeTimeout', details: 'no answer' }),
       new TrezorPermissionError(),
       new DeviceTimeoutError({ timeout: 1_000 }),
+      new BlindSigningRefusedError({ operation: 'signTransaction', reason: 'contract data' }),
     ]
     for (const error of errors)
       expect(toTrezorError(error, { operation: 'getAddress' })).toBe(error)

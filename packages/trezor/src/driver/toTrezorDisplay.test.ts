@@ -1,0 +1,144 @@
+import { describe, expect, test } from 'vitest'
+import type { TrezorTransaction } from '../types.js'
+import {
+  needsTrezorFirmware,
+  type TrezorFirmware,
+  toTrezorFirmware,
+  toTrezorTransactionDisplay,
+  toTrezorTypedDataDisplay,
+} from './toTrezorDisplay.js'
+
+const token = '0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48'
+const recipient = '70997970c51812dc3a010c7d01b50e0d17dc79c8'
+const word = (hex: string) => hex.padStart(64, '0')
+const transfer = `0xa9059cbb${word(recipient)}${word('0de0b6b3a7640000')}`
+const approve = `0x095ea7b3${word(recipient)}${word('ff')}`
+
+const tx = (fields: Partial<TrezorTransaction>): TrezorTransaction => ({
+  to: token,
+  value: '0x0',
+  gasPrice: '0x1',
+  gasLimit: '0x5208',
+  nonce: '0x0',
+  chainId: 1,
+  ...fields,
+})
+
+const safe5: TrezorFirmware = { model: 'T3T1', version: '2.9.1' }
+const modelT283: TrezorFirmware = { model: 'T2T1', version: '2.8.10' }
+const modelOne: TrezorFirmware = { model: 'T1B1', version: '1.13.1' }
+
+describe('toTrezorTransactionDisplay', () => {
+  test.each([
+    ['no data', tx({ value: '0x1' }), safe5, 'clear', 'plain transfer'],
+    ['empty data', tx({ data: '0x' }), modelOne, 'clear', 'plain transfer'],
+    ['ERC-20 transfer, Safe 5', tx({ data: transfer }), safe5, 'clear', 'ERC-20 transfer'],
+    ['ERC-20 transfer, Model One', tx({ data: transfer }), modelOne, 'clear', 'ERC-20 transfer'],
+    [
+      'ERC-20 transfer, firmware unknown',
+      tx({ data: transfer }),
+      undefined,
+      'clear',
+      'ERC-20 transfer',
+    ],
+    ['ERC-20 approve, 2.9.1', tx({ data: approve }), safe5, 'clear', 'ERC-20 approval'],
+    [
+      'ERC-20 approve, 2.8.10',
+      tx({ data: approve }),
+      modelT283,
+      'blind',
+      'an ERC-20 approval, which firmware before 2.9.0 shows as raw data',
+    ],
+    [
+      'ERC-20 approve, Model One',
+      tx({ data: approve }),
+      modelOne,
+      'blind',
+      'an ERC-20 approval, which the Model One shows as raw data',
+    ],
+    [
+      'ERC-20 approve, firmware unknown',
+      tx({ data: approve }),
+      undefined,
+      'blind',
+      'an ERC-20 approval, for a firmware not known yet',
+    ],
+    [
+      'transfer with ETH',
+      tx({ data: transfer, value: '0x1' }),
+      safe5,
+      'blind',
+      'contract data the device cannot decode',
+    ],
+    [
+      'transfer with a trailing byte',
+      tx({ data: `${transfer}00` }),
+      safe5,
+      'blind',
+      'contract data the device cannot decode',
+    ],
+    [
+      'transfer to a dirty address word',
+      tx({ data: `0xa9059cbb${'1'.repeat(24)}${recipient}${word('01')}` }),
+      safe5,
+      'blind',
+      'contract data the device cannot decode',
+    ],
+    [
+      'unknown call',
+      tx({ data: '0xa22cb465' }),
+      safe5,
+      'blind',
+      'contract data the device cannot decode',
+    ],
+    [
+      'contract deployment',
+      tx({ to: null, data: '0x6000' }),
+      safe5,
+      'blind',
+      'contract deployment code',
+    ],
+  ] as const)('%s', (_, transaction, firmware, display, reason) => {
+    expect(toTrezorTransactionDisplay(transaction, firmware)).toEqual({ display, reason })
+  })
+
+  test('selectors and hex are read case-insensitively', () => {
+    expect(
+      toTrezorTransactionDisplay(tx({ data: transfer.toUpperCase().replace('0X', '0x') }), safe5),
+    ).toEqual({
+      display: 'clear',
+      reason: 'ERC-20 transfer',
+    })
+  })
+
+  test('only an approval needs the firmware', () => {
+    expect(needsTrezorFirmware(tx({ data: approve }))).toBe(true)
+    expect(needsTrezorFirmware(tx({ data: transfer }))).toBe(false)
+    expect(needsTrezorFirmware(tx({ data: '0xa22cb465' }))).toBe(false)
+    expect(needsTrezorFirmware(tx({}))).toBe(false)
+  })
+})
+
+describe('toTrezorTypedDataDisplay', () => {
+  test('fields on the Core models, hashes on the Model One', () => {
+    expect(toTrezorTypedDataDisplay(safe5)).toEqual({ display: 'clear', reason: 'EIP-712 fields' })
+    expect(toTrezorTypedDataDisplay({ model: 'T2T1', version: '2.4.3' }).display).toBe('clear')
+    expect(toTrezorTypedDataDisplay(modelOne)).toEqual({
+      display: 'blind',
+      reason: 'the Model One shows only the domain and message hashes',
+    })
+    // A Model One whose features lack internal_model (old firmware) is told by its version.
+    expect(toTrezorTypedDataDisplay({ model: undefined, version: '1.10.4' }).display).toBe('blind')
+  })
+
+  test('toTrezorFirmware', () => {
+    expect(
+      toTrezorFirmware({
+        internal_model: null,
+        major_version: 1,
+        minor_version: 12,
+        patch_version: 1,
+      }),
+    ).toEqual({ model: undefined, version: '1.12.1' })
+  })
+})

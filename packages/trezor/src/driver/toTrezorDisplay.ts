@@ -1,0 +1,96 @@
+import type { DeviceDisplay } from '@airlock/core'
+import { compareVersions } from '@airlock/core/utils'
+import type { TrezorFeatures, TrezorTransaction } from '../types.js'
+
+/** How the Trezor will show a request, for the `confirm-on-device` status. */
+export type TrezorDisplay = { display: DeviceDisplay; reason: string }
+
+/** The device a display depends on: `Features.internal_model` and the firmware version. */
+export type TrezorFirmware = { model: string | undefined; version: string }
+
+export function toTrezorFirmware(features: TrezorFeatures): TrezorFirmware {
+  const { internal_model, major_version, minor_version, patch_version } = features
+  return {
+    model: internal_model ?? undefined,
+    version: `${major_version}.${minor_version}.${patch_version}`,
+  }
+}
+
+const selectors = { transfer: '0xa9059cbb', approve: '0x095ea7b3' } as const
+
+const blind = (reason: string): TrezorDisplay => ({ display: 'blind', reason })
+
+/**
+ * How the firmware shows a transaction, as Connect 9.7.3 sends it (network and token definitions,
+ * no ERC-7730 display formats). No data: recipient and amount. ERC-20 `transfer` on every model:
+ * recipient and amount, as "Unknown token", its contract and raw units when Connect found no
+ * definition. ERC-20 `approve` on the Core models from 2.9.0: spender and amount. Anything else:
+ * the calldata as raw bytes. Both calls count only in the shape the firmware decodes: 68 bytes, no
+ * ETH sent, a clean address word (trezor-firmware legacy/firmware/ethereum.c
+ * `ethereum_signing_handle_erc20`; core/src/apps/ethereum/sign_tx.py `_handle_erc20` in core/v2.9.0
+ * to v2.11.0, `clear_signing.try_confirm` since v2.11.1). What the firmware also clear-signs for
+ * a few contracts it knows (staking pools, some swaps and vaults) is reported blind: a refusal too
+ * many, never a blind request let through.
+ */
+export function toTrezorTransactionDisplay(
+  transaction: TrezorTransaction,
+  firmware: TrezorFirmware | undefined,
+): TrezorDisplay {
+  const { data } = transaction
+  if (!data || data === '0x') return { display: 'clear', reason: 'plain transfer' }
+  // The firmware shows init code as raw data (sign_tx.py `_confirm_data_chunks`, ethereum.c
+  // `layoutEthereumData`).
+  if (!transaction.to) return blind('contract deployment code')
+  const call = erc20Call(transaction)
+  if (call === 'transfer') return { display: 'clear', reason: 'ERC-20 transfer' }
+  if (call === 'approve') {
+    // trezor-firmware core/CHANGELOG.md 2.9.0: 'Ethereum "approve" flow' (#4542); the Model One
+    // decodes only `transfer` (ethereum.c `ethereum_signing_handle_erc20`).
+    if (!firmware) return blind('an ERC-20 approval, for a firmware not known yet')
+    if (isModelOne(firmware))
+      return blind('an ERC-20 approval, which the Model One shows as raw data')
+    if (compareVersions(firmware.version, '2.9.0') < 0)
+      return blind('an ERC-20 approval, which firmware before 2.9.0 shows as raw data')
+    return { display: 'clear', reason: 'ERC-20 approval' }
+  }
+  return blind('contract data the device cannot decode')
+}
+
+/**
+ * EIP-712: the Core models show the domain and every field (core/src/apps/ethereum/
+ * sign_typed_data.py); the Model One shows a warning, "Unable to show EIP-712 data", then the two
+ * hashes (legacy/firmware/fsm_msg_ethereum.h `fsm_msgEthereumSignTypedHash`).
+ */
+export function toTrezorTypedDataDisplay(firmware: TrezorFirmware): TrezorDisplay {
+  return isModelOne(firmware)
+    ? blind('the Model One shows only the domain and message hashes')
+    : { display: 'clear', reason: 'EIP-712 fields' }
+}
+
+/** Whether `toTrezorTransactionDisplay` needs the firmware for this transaction. */
+export function needsTrezorFirmware(transaction: TrezorTransaction): boolean {
+  return erc20Call(transaction) === 'approve'
+}
+
+/** `transfer` or `approve` in the one shape the firmware decodes, else `undefined`. */
+function erc20Call(transaction: TrezorTransaction): keyof typeof selectors | undefined {
+  const data = transaction.data?.toLowerCase()
+  if (
+    !transaction.to ||
+    !data ||
+    data.length !== 2 + 68 * 2 ||
+    BigInt(transaction.value) !== 0n ||
+    !/^0{24}$/.test(data.slice(10, 34))
+  )
+    return undefined
+  const selector = data.slice(0, 10)
+  return selector === selectors.transfer
+    ? 'transfer'
+    : selector === selectors.approve
+      ? 'approve'
+      : undefined
+}
+
+function isModelOne({ model, version }: TrezorFirmware): boolean {
+  return model === 'T1B1' || version.startsWith('1.')
+}
