@@ -66,12 +66,14 @@ const mail = {
 
 describe('EIP-712 full mode (signEIP712Message)', () => {
   test('nested structs, arrays of structs, nested arrays, negative ints', async () => {
-    const emulator = createLedgerEmulator()
+    const emulator = createLedgerEmulator({ verboseEip712: true })
     const { v, r, s } = await createEth(emulator).signEIP712Message(path, mail as never)
     const signature = serializeSignature({ r: `0x${r}`, s: `0x${s}`, v: BigInt(v) })
     expect(signature).toBe(await account.signTypedData(mail as unknown as TypedDataDefinition))
     const screens = emulator.reviews.at(-1)!.screens
-    expect(screens.slice(0, 4)).toEqual([
+    expect(screens.slice(0, 6)).toEqual([
+      { title: 'Blind signing', value: 'This message cannot be clear-signed' },
+      { title: 'Review struct', value: 'EIP712Domain' },
       { title: 'name', value: 'Ether Mail' },
       { title: 'version', value: '1' },
       { title: 'chainId', value: '1' },
@@ -82,7 +84,7 @@ describe('EIP-712 full mode (signEIP712Message)', () => {
   })
 
   test('computes the hash from what it received, not from what the host claims', async () => {
-    const emulator = createLedgerEmulator()
+    const emulator = createLedgerEmulator({ blindSigning: true })
     const eth = createEth(emulator)
     const tampered = { ...mail, message: { ...mail.message, contents: 'Hello, Eve!' } }
     const { r } = await eth.signEIP712Message(path, tampered as never)
@@ -97,17 +99,19 @@ describe('EIP-712 full mode (signEIP712Message)', () => {
     })
   })
 
-  test('refuses to sign before the message is complete', async () => {
-    const emulator = createLedgerEmulator()
-    await expect(
+  test('refuses to sign without typed data (0x6980) or before the message is complete (0x6a80)', async () => {
+    const emulator = createLedgerEmulator({ blindSigning: true })
+    const sign = () =>
       emulator.transport.send(
         0xe0,
         0x0c,
         0x00,
         0x01,
         Buffer.from('058000002c8000003c800000000000000000000000', 'hex'),
-      ),
-    ).rejects.toMatchObject({ statusCode: 0x6a80 })
+      )
+    await expect(sign()).rejects.toMatchObject({ statusCode: 0x6980 })
+    await emulator.transport.send(0xe0, 0x1a, 0x00, 0x00, Buffer.from('EIP712Domain'))
+    await expect(sign()).rejects.toMatchObject({ statusCode: 0x6a80 })
   })
 })
 
@@ -152,7 +156,7 @@ describe('upstream: hw-app-eth 7.9.0 drops the last byte of a 254-byte field val
   // sendStructImplem slices `ceil(length / 256)` chunks of 255 bytes: a 256-byte
   // `length (2) || value` loses its last byte, and the device refuses the short value.
   test('the emulator answers 0x6a80 like the app', async () => {
-    const emulator = createLedgerEmulator()
+    const emulator = createLedgerEmulator({ blindSigning: true })
     const long = { ...mail, message: { ...mail.message, contents: 'x'.repeat(254) } }
     await expect(createEth(emulator).signEIP712Message(path, long as never)).rejects.toMatchObject({
       statusCode: 0x6a80,
