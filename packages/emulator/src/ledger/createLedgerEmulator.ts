@@ -1,4 +1,4 @@
-import { hexToBytes } from 'viem'
+import { hexToBytes, isHex } from 'viem'
 import { DisconnectedDevice } from '#hw-transport'
 import type { EmulatorControls } from '../common/controls.js'
 import { createEmulatorState } from '../common/emulatorState.js'
@@ -47,7 +47,9 @@ const models: readonly LedgerModel[] = ['nanoS', 'nanoSP', 'nanoX', 'stax', 'fle
 export function createLedgerEmulator(options: LedgerEmulatorOptions = {}): LedgerEmulator {
   const model = options.model ?? 'nanoX'
   if (!models.includes(model)) throw new InvalidEmulatorOptionError('model', String(model))
-  const calPublicKey = hexToBytes(options.calPublicKey ?? ledgerCalPublicKey)
+  const calPublicKey = isHex(options.calPublicKey ?? ledgerCalPublicKey)
+    ? hexToBytes(options.calPublicKey ?? ledgerCalPublicKey)
+    : new Uint8Array()
   if (calPublicKey.length !== 65 || calPublicKey[0] !== 0x04) {
     throw new InvalidEmulatorOptionError('calPublicKey', 'not an uncompressed secp256k1 key')
   }

@@ -64,6 +64,13 @@ const mail = {
   },
 } as const
 
+const domainSeparator = hashDomain({ domain: mail.domain as never, types: mail.types as never })
+const messageHash = hashStruct({
+  data: mail.message as never,
+  primaryType: 'Mail' as never,
+  types: mail.types as never,
+})
+
 describe('EIP-712 full mode (signEIP712Message)', () => {
   test('nested structs, arrays of structs, nested arrays, negative ints', async () => {
     const emulator = createLedgerEmulator({ verboseEip712: true })
@@ -116,13 +123,6 @@ describe('EIP-712 full mode (signEIP712Message)', () => {
 })
 
 describe('EIP-712 hashed mode (signEIP712HashedMessage)', () => {
-  const domainSeparator = hashDomain({ domain: mail.domain as never, types: mail.types as never })
-  const messageHash = hashStruct({
-    data: mail.message as never,
-    primaryType: 'Mail' as never,
-    types: mail.types as never,
-  })
-
   test('signs with blind signing on, on a Nano S too', async () => {
     for (const model of ['nanoS', 'stax'] as const) {
       const emulator = createLedgerEmulator({ model, blindSigning: true })
@@ -163,6 +163,75 @@ describe('upstream: hw-app-eth 7.9.0 drops the last byte of a 254-byte field val
     })
     const short = { ...mail, message: { ...mail.message, contents: 'x'.repeat(253) } }
     const { r } = await createEth(emulator).signEIP712Message(path, short as never)
+    expect(r).toHaveLength(64)
+  })
+})
+
+describe('unfiltered full EIP-712 under app 1.22.0 policies', () => {
+  const sign = (emulator: ReturnType<typeof createLedgerEmulator>) =>
+    createEth(emulator).signEIP712Message(path, mail as never)
+  const refusal = { title: 'Blind signing', value: 'Enable blind signing in Settings' }
+
+  test('Nano: refused (0x6a80) at the first domain field when both settings are off', async () => {
+    const emulator = createLedgerEmulator()
+    await expect(sign(emulator)).rejects.toMatchObject({ statusCode: 0x6a80 })
+    const last = emulator.exchanges.at(-1)!
+    expect([last.request.slice(0, 8), last.response]).toEqual(['e01c00ff', '6a80'])
+    expect(emulator.exchanges.at(-2)?.request.slice(0, 8)).toBe('e01c0000')
+    expect(emulator.reviews.at(-1)).toEqual({
+      operation: 'typed-data',
+      outcome: 'rejected',
+      screens: [refusal],
+    })
+  })
+
+  test('Stax and Flex: refused at the domain root, where they open "Review struct"', async () => {
+    const emulator = createLedgerEmulator({ model: 'flex' })
+    await expect(sign(emulator)).rejects.toMatchObject({ statusCode: 0x6a80 })
+    expect(emulator.exchanges.at(-1)?.request.slice(0, 8)).toBe('e01c0000')
+  })
+
+  test('Nano with blind signing: the warning, the domain, the message hash', async () => {
+    const emulator = createLedgerEmulator({ blindSigning: true })
+    await sign(emulator)
+    expect(emulator.reviews.at(-1)?.screens).toEqual([
+      { title: 'Blind signing', value: 'This message cannot be clear-signed' },
+      { title: 'name', value: 'Ether Mail' },
+      { title: 'version', value: '1' },
+      { title: 'chainId', value: '1' },
+      { title: 'verifyingContract', value: '0xCcCCccccCCCCcCCCCCCcCcCccCcCCCcCcccccccC' },
+      { title: 'Message hash', value: messageHash },
+    ])
+  })
+
+  test('Stax with blind signing: the warning, then every struct and field', async () => {
+    const emulator = createLedgerEmulator({ model: 'stax', blindSigning: true })
+    await sign(emulator)
+    const screens = emulator.reviews.at(-1)!.screens
+    expect(screens.slice(0, 2)).toEqual([
+      { title: 'Blind signing', value: 'This message cannot be clear-signed' },
+      { title: 'Review struct', value: 'EIP712Domain' },
+    ])
+    expect(screens).toContainEqual({ title: 'Review struct', value: 'Mail' })
+    expect(screens).toContainEqual({ title: 'contents', value: 'Hello, Bob!' })
+  })
+
+  test('verbose EIP-712, set with the control, signs with blind signing off', async () => {
+    const emulator = createLedgerEmulator()
+    emulator.setVerboseEip712(true)
+    const { r } = await sign(emulator)
+    expect(r).toHaveLength(64)
+    expect(emulator.reviews.at(-1)?.screens).toContainEqual({ title: 'urgent', value: 'true' })
+  })
+
+  test('before app 1.12.0 neither setting was needed, hashed mode included', async () => {
+    const emulator = createLedgerEmulator({ app: { name: 'Ethereum', version: '1.11.1' } })
+    await sign(emulator)
+    const { r } = await createEth(emulator).signEIP712HashedMessage(
+      path,
+      domainSeparator.slice(2),
+      messageHash.slice(2),
+    )
     expect(r).toHaveLength(64)
   })
 })
