@@ -227,8 +227,10 @@ describe('typed data modes', () => {
     message: { contents: 'Hello, Bob!' },
   } as const
 
-  test('full: the device shows every field; nothing needs blind signing', async () => {
-    const { account, signer, emulator } = await setupAccount()
+  // App 1.12.0+ refuses unfiltered typed data unless blind signing or verbose EIP-712 is on
+  // (app-ethereum ui_logic.c "Both settings not enabled => Error"); verbose shows every field.
+  test('full: with verbose EIP-712 the device shows every field; no blind signing needed', async () => {
+    const { account, signer, emulator } = await setupAccount({ verboseEip712: true })
     expect((await signer.getCapabilities()).signTypedData).toBe('full')
     expect(await account.signTypedData(mail)).toBe(await reference.signTypedData(mail))
     expect(signer.typedDataMode).toEqual({ mode: 'full', reason: 'supported' })
@@ -275,7 +277,7 @@ describe('typed data modes', () => {
   })
 
   test('long strings and bytes in full mode', async () => {
-    const { account, signer } = await setupAccount()
+    const { account, signer } = await setupAccount({ verboseEip712: true })
     const long = {
       domain: { name: 'é'.repeat(300) },
       types: {
@@ -296,9 +298,11 @@ describe('typed data modes', () => {
     expect(signer.typedDataMode?.mode).toBe('full')
   })
 
+  // Hashed EIP-712 needs blind signing since app 1.12.0; the Nano S's 1.10.4 signs it without.
   test('hashed needs blind signing', async () => {
-    const { account } = await setupAccount({ model: 'nanoS' })
-    await expect(account.signTypedData(mail)).rejects.toThrowError(
+    const { account } = await setupAccount()
+    const long = { ...mail, message: { contents: 'a'.repeat(254) } }
+    await expect(account.signTypedData(long)).rejects.toThrowError(
       expect.objectContaining({ name: 'BlindSigningDisabledError' }),
     )
   })
@@ -405,7 +409,7 @@ describe('device calls', () => {
   })
 
   test('concurrent calls queue; none surfaces a transport race', async () => {
-    const emulator = createLedgerEmulator({ latency: { perFrame: 1 } })
+    const emulator = createLedgerEmulator({ latency: { perFrame: 1 }, verboseEip712: true })
     const signer = createLedgerSigner({ transport: new StrictTransport(emulator) })
     const account = await toHardwareAccount(signer, { path })
     const results = await Promise.all([

@@ -10,7 +10,11 @@ test('public API', () => {
       "LedgerEmulatorTransport",
       "StatusWord",
       "builtInEip7702Whitelist",
+      "calPublicKeyOf",
       "createLedgerEmulator",
+      "ledgerCalPublicKey",
+      "signCalPayload",
+      "signErc20Descriptor",
       "testMnemonic",
     ]
   `)

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, test } from 'vitest'
 import { testMnemonic } from '../common/testMnemonic.js'
 import { createEth, denyNetwork } from './_test/testUtils.js'
 import { createLedgerEmulator } from './createLedgerEmulator.js'
-import { InvalidEmulatorMnemonicError } from './errors.js'
+import { InvalidEmulatorMnemonicError, InvalidEmulatorOptionError } from './errors.js'
 
 beforeEach(denyNetwork)
 
@@ -32,6 +32,21 @@ describe('app and device state', () => {
     expect(answer.toString('hex')).toBe(
       `0108${Buffer.from('Ethereum').toString('hex')}06${Buffer.from('1.13.2').toString('hex')}01009000`,
     )
+  })
+
+  test('defaults to app 1.22.0 (1.10.4 on a Nano S); E0 06 flags carry blind signing only', async () => {
+    const emulator = createLedgerEmulator({ verboseEip712: true })
+    expect(emulator.app).toEqual({ name: 'Ethereum', version: '1.22.0' })
+    expect(createLedgerEmulator({ model: 'nanoS' }).app).toEqual({
+      name: 'Ethereum',
+      version: '1.10.4',
+    })
+    // APP_FLAG_EXTERNAL_TOKEN_NEEDED always, APP_FLAG_DATA_ALLOWED with blind signing; the verbose
+    // EIP-712 setting has no flag (cmd_get_app_configuration.c:4-16).
+    const flags = async () => (await emulator.transport.send(0xe0, 0x06, 0, 0)).toString('hex')
+    expect(await flags()).toBe('020116009000')
+    emulator.setBlindSigning(true)
+    expect(await flags()).toBe('030116009000')
   })
 
   test('on the dashboard: CLA E0 answers 0x6e00, B0 01 names BOLOS', async () => {
@@ -106,6 +121,10 @@ describe('test keys only', () => {
       expect(text).not.toContain('test test')
       expect(text).not.toMatch(/[0-9a-f]{64}/i)
     }
+  })
+
+  test('rejects a CAL key that is not an uncompressed secp256k1 key', () => {
+    expect(() => createLedgerEmulator({ calPublicKey: '0x02' })).toThrow(InvalidEmulatorOptionError)
   })
 
   test('rejects an invalid mnemonic', () => {

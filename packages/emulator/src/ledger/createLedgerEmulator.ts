@@ -1,9 +1,12 @@
+import { hexToBytes, isHex } from 'viem'
 import { DisconnectedDevice } from '#hw-transport'
 import type { EmulatorControls } from '../common/controls.js'
 import { createEmulatorState } from '../common/emulatorState.js'
 import { testMnemonic } from '../common/testMnemonic.js'
+import { ledgerCalPublicKey } from './cal/calKey.js'
 import { type LedgerDevice, resetContext } from './device.js'
 import { InvalidEmulatorOptionError } from './errors.js'
+import { createTokenSlots } from './ethereumApp/tokenSlots.js'
 import { createKeyring } from './keys/keyring.js'
 import type {
   LedgerApp,
@@ -32,6 +35,8 @@ export type LedgerEmulator = EmulatorControls & {
   openApp(app: LedgerApp): void
   /** Changes the Ethereum app's blind-signing setting. */
   setBlindSigning(enabled: boolean): void
+  /** Changes the Ethereum app's verbose EIP-712 ("Raw messages") setting. */
+  setVerboseEip712(enabled: boolean): void
   /** Changes the Ethereum app's EIP-7702 setting. */
   setEip7702(setting: LedgerEip7702Setting): void
 }
@@ -42,15 +47,24 @@ const models: readonly LedgerModel[] = ['nanoS', 'nanoSP', 'nanoX', 'stax', 'fle
 export function createLedgerEmulator(options: LedgerEmulatorOptions = {}): LedgerEmulator {
   const model = options.model ?? 'nanoX'
   if (!models.includes(model)) throw new InvalidEmulatorOptionError('model', String(model))
+  const calPublicKey = isHex(options.calPublicKey ?? ledgerCalPublicKey)
+    ? hexToBytes(options.calPublicKey ?? ledgerCalPublicKey)
+    : new Uint8Array()
+  if (calPublicKey.length !== 65 || calPublicKey[0] !== 0x04) {
+    throw new InvalidEmulatorOptionError('calPublicKey', 'not an uncompressed secp256k1 key')
+  }
   const device: LedgerDevice = {
     ...createEmulatorState(options),
     keyring: createKeyring(options.mnemonic ?? testMnemonic, options.passphrase ?? ''),
     model,
-    app: options.app ?? { name: 'Ethereum', version: model === 'nanoS' ? '1.10.4' : '1.16.0' },
+    app: options.app ?? { name: 'Ethereum', version: model === 'nanoS' ? '1.10.4' : '1.22.0' },
     locked: options.locked ?? false,
     blindSigning: options.blindSigning ?? false,
+    verboseEip712: options.verboseEip712 ?? false,
     eip7702: options.eip7702 ?? false,
+    calPublicKey,
     provided: [],
+    tokens: createTokenSlots(),
     transaction: undefined,
     message: undefined,
     authorization: undefined,
@@ -105,6 +119,9 @@ export function createLedgerEmulator(options: LedgerEmulatorOptions = {}): Ledge
     },
     setBlindSigning: (enabled) => {
       device.blindSigning = enabled
+    },
+    setVerboseEip712: (enabled) => {
+      device.verboseEip712 = enabled
     },
     setEip7702: (setting) => {
       device.eip7702 = setting

@@ -1,5 +1,6 @@
 import type { EmulatorState } from '../common/emulatorState.js'
 import type { Eip712Session } from './ethereumApp/eip712/session.js'
+import { forgetTokens, type TokenSlots } from './ethereumApp/tokenSlots.js'
 import type { LedgerKeyring } from './keys/keyring.js'
 import type { LedgerApp, LedgerEip7702Setting, LedgerModel } from './types.js'
 
@@ -32,8 +33,14 @@ export type LedgerDevice = EmulatorState & {
   app: LedgerApp
   locked: boolean
   blindSigning: boolean
+  /** The app's "Raw messages" / verbose EIP-712 setting. */
+  verboseEip712: boolean
   eip7702: LedgerEip7702Setting
+  /** Uncompressed secp256k1 key the app checks CAL descriptors and EIP-712 filters against. */
+  readonly calPublicKey: Uint8Array
   provided: ProvidedInfo[]
+  /** ERC-20 descriptors the app accepted, in its 5 asset slots. */
+  tokens: TokenSlots
   transaction: ChunkedPayload | undefined
   message: ChunkedPayload | undefined
   authorization: ChunkedPayload | undefined
@@ -45,6 +52,7 @@ export type LedgerDevice = EmulatorState & {
 /** Forgets every in-flight flow and provided metadata, as the app does after a signature or error. */
 export function resetContext(device: LedgerDevice): void {
   device.provided = []
+  forgetTokens(device.tokens)
   device.transaction = undefined
   device.message = undefined
   device.authorization = undefined

@@ -1,4 +1,6 @@
 export { StatusWord } from './apdu/statusWords.js'
+export { calPublicKeyOf, ledgerCalPublicKey, signCalPayload } from './cal/calKey.js'
+export { type Erc20Descriptor, signErc20Descriptor } from './cal/erc20Descriptor.js'
 export { createLedgerEmulator, type LedgerEmulator } from './createLedgerEmulator.js'
 export {
   ApduStatusError,

@@ -52,11 +52,23 @@ function recordOfFixture(file: string): Exchange[] {
   return parseRecord(readFileSync(join(testsDir, 'fixtures/apdus', file), 'utf8'))
 }
 
-async function replay(mnemonic: string, exchanges: readonly Exchange[], version = '1.12.0') {
+// Speculos runs the app built with HAVE_CAL_TEST_KEY: its descriptors and filters are signed with
+// the CAL test key (app-ethereum src/public_keys.h:24-29), the hw-app-eth unit tests' with the
+// production key.
+const calTestPublicKey =
+  '0x044cca8fad496aa5040a00a7eb2f5cc3b85376d88ba147a7d7054a99c640561887fe17a096e36c3b523b244f3e2ff7f840ae26c4e77ad3bc739af5de6f2d77a7b6'
+
+async function replay(
+  mnemonic: string,
+  exchanges: readonly Exchange[],
+  version = '1.12.0',
+  calPublicKey?: `0x${string}`,
+) {
   const emulator = createLedgerEmulator({
     mnemonic,
     model: 'nanoSP',
     app: { name: 'Ethereum', version },
+    ...(calPublicKey ? { calPublicKey } : {}),
   })
   const answers: string[] = []
   for (const { request } of exchanges) {
@@ -94,6 +106,8 @@ describe('tests/fixtures/apdus (EIP-712, Speculos)', () => {
   test.each(speculosEip712Fixtures)('%s', async (file) => {
     const record = recordOfFixture(file)
     const version = /v2/.test(file) ? '1.12.0' : '1.11.1'
-    expect(await replay(speculosSeed, record, version)).toEqual(record.map((e) => e.response))
+    expect(await replay(speculosSeed, record, version, calTestPublicKey)).toEqual(
+      record.map((e) => e.response),
+    )
   })
 })

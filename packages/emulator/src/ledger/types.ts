@@ -1,4 +1,4 @@
-import type { Address } from 'viem'
+import type { Address, Hex } from 'viem'
 import type { EmulatorLatency } from '../common/latency.js'
 import type { EmulatorUser } from '../common/user.js'
 
@@ -34,12 +34,23 @@ export type LedgerEmulatorOptions = {
   readonly passphrase?: string
   /** @default 'nanoX' */
   readonly model?: LedgerModel
-  /** @default { name: 'Ethereum', version: '1.15.0' } ('1.10.4' on a Nano S) */
+  /** @default { name: 'Ethereum', version: '1.22.0' } ('1.10.4', its last app, on a Nano S) */
   readonly app?: LedgerApp
   /** Start locked (the device answers 0x5515 until `unlock()`). @default false */
   readonly locked?: boolean
   /** The app's blind-signing setting. @default false */
   readonly blindSigning?: boolean
+  /**
+   * The app's verbose EIP-712 setting ("Raw messages"): typed data without filters shows every
+   * field and signs with blind signing off; EIP-712 filters are then ignored. @default false
+   */
+  readonly verboseEip712?: boolean
+  /**
+   * The key the app checks ERC-20 descriptors and EIP-712 filters against (uncompressed secp256k1,
+   * `0x04…`). Swap in a test key to sign your own descriptors with `signCalPayload`.
+   * @default ledgerCalPublicKey (the production CAL key of app-ethereum)
+   */
+  readonly calPublicKey?: Hex
   /** The app's EIP-7702 setting. @default false */
   readonly eip7702?: LedgerEip7702Setting
   /** The emulated person at the device. @default 'approve' */

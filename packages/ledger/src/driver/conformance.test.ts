@@ -7,7 +7,8 @@ import { createLedgerSigner } from '../createLedgerSigner.js'
 describe('the Ledger driver conforms to the driver contract', () => {
   const checks = driverConformanceChecks({
     async setup() {
-      const emulator = createLedgerEmulator()
+      // Unfiltered typed data needs verbose EIP-712 (or blind signing) on app 1.12.0+.
+      const emulator = createLedgerEmulator({ verboseEip712: true })
       return {
         signer: createLedgerSigner({ transport: emulator.transport }),
         device: emulatorAsConformanceDevice(emulator),

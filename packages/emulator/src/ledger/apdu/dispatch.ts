@@ -8,6 +8,7 @@ import {
 import { getAddress } from '../ethereumApp/commands/getAddress.js'
 import { getAppAndVersion } from '../ethereumApp/commands/getAppAndVersion.js'
 import { getAppConfiguration } from '../ethereumApp/commands/getAppConfiguration.js'
+import { provideErc20TokenInfo } from '../ethereumApp/commands/provideErc20TokenInfo.js'
 import {
   getChallenge,
   provideDomainName,
@@ -18,6 +19,7 @@ import { signAuthorization } from '../ethereumApp/commands/signAuthorization.js'
 import { signPersonalMessage } from '../ethereumApp/commands/signPersonalMessage.js'
 import { signTransaction } from '../ethereumApp/commands/signTransaction.js'
 import { signTypedData } from '../ethereumApp/commands/signTypedData.js'
+import { forgetTokens } from '../ethereumApp/tokenSlots.js'
 import { type Apdu, parseApdu } from './apdu.js'
 import { concatBytes } from './bytes.js'
 import { StatusWord } from './statusWords.js'
@@ -29,6 +31,7 @@ const ethereumCommands: Record<number, Handler> = {
   4: signTransaction,
   6: getAppConfiguration,
   8: signPersonalMessage,
+  10: provideErc20TokenInfo,
   12: signTypedData,
   26: eip712StructDefinition,
   28: eip712StructImplementation,
@@ -54,18 +57,31 @@ export async function dispatch(device: LedgerDevice, bytes: Uint8Array): Promise
   }
 }
 
-function route(device: LedgerDevice, apdu: Apdu): Uint8Array | Promise<Uint8Array> {
+async function route(device: LedgerDevice, apdu: Apdu): Promise<Uint8Array> {
   if (apdu.cla === 0xb0) return routeOs(device, apdu)
   if (apdu.cla !== 0xe0 || !isEthereumAppOpen(device)) {
     throw new ApduStatusError(StatusWord.claNotSupported, 'CLA not supported')
   }
-  if (device.model === 'nanoS' && notOnNanoS.has(apdu.ins)) {
-    throw new ApduStatusError(StatusWord.insNotSupported, 'INS not supported on Nano S')
+  try {
+    if (device.model === 'nanoS' && notOnNanoS.has(apdu.ins)) {
+      throw new ApduStatusError(StatusWord.insNotSupported, 'INS not supported on Nano S')
+    }
+    const handler =
+      ethereumCommands[apdu.ins] ?? (provideInstructions.has(apdu.ins) ? provideInfo : undefined)
+    if (!handler) throw new ApduStatusError(StatusWord.insNotSupported, 'INS not supported')
+    if (forgetsTokens(apdu)) forgetTokens(device.tokens)
+    return await handler(device, apdu)
+  } catch (error) {
+    // The app's main loop resets its whole context on any error status (src/main.c:351-358).
+    if (error instanceof ApduStatusError) resetContext(device)
+    throw error
   }
-  const handler =
-    ethereumCommands[apdu.ins] ?? (provideInstructions.has(apdu.ins) ? provideInfo : undefined)
-  if (!handler) throw new ApduStatusError(StatusWord.insNotSupported, 'INS not supported')
-  return handler(device, apdu)
+}
+
+// GET PUBLIC KEY, SIGN PERSONAL MESSAGE and hashed EIP-712 start with `forget_known_assets()`
+// (src/main.c:165, 198, 205).
+function forgetsTokens(apdu: Apdu): boolean {
+  return apdu.ins === 0x02 || apdu.ins === 0x08 || (apdu.ins === 0x0c && apdu.p2 === 0x00)
 }
 
 // OS commands: B0 01 GET APP AND VERSION, B0 A7 QUIT APP.

@@ -16,6 +16,13 @@ export const StatusWord = {
   wrongP1P2: 0x6b00,
   /** Invalid data, also "blind signing is off" for contract data and hashed EIP-712. */
   incorrectData: 0x6a80,
+  /**
+   * SWO_PARAMETER_ERROR_NO_INFO: an EIP-712 command that failed without naming a status, e.g. a
+   * filter whose CAL signature does not verify (commands_712.c:55-57).
+   */
+  parameterErrorNoInfo: 0x6a00,
+  /** SWO_REFERENCED_DATA_NOT_FOUND: EIP-712 filters announced but missing at SIGN. */
+  referencedDataNotFound: 0x6a88,
   /** Refused by a setting, e.g. EIP-7702 off or the delegate is not whitelisted. */
   commandNotAllowed: 0x6980,
   /** Transaction type not supported. */

@@ -49,3 +49,29 @@ export function transactionScreens(
   }
   return screens
 }
+
+/**
+ * What the device shows for a transaction an internal plugin (ERC-20) handles
+ * (src/nbgl/ui_approve_tx.c:117-148): `From`, the plugin's screens, `Network` when the chain is not
+ * Ethereum, `Max fees`. A plugin that fell back (unknown token) has no screens of its own and the
+ * review opens with the blind-signing warning.
+ */
+export function pluginTransactionScreens(
+  tx: DecodedTransaction,
+  from: string,
+  plugin: readonly EmulatorScreen[] | 'blind',
+): EmulatorScreen[] {
+  const network = networkFor(tx.chainId)
+  const screens: EmulatorScreen[] = []
+  if (plugin === 'blind') {
+    screens.push({ title: 'Blind signing', value: 'This transaction cannot be clear-signed' })
+  }
+  screens.push({ title: 'From', value: from })
+  if (plugin !== 'blind') screens.push(...plugin)
+  if (tx.chainId !== 1n) screens.push({ title: 'Network', value: network.name })
+  screens.push({
+    title: 'Max fees',
+    value: `${formatEther(tx.maxFeePerGas * tx.gas)} ${network.ticker}`,
+  })
+  return screens
+}

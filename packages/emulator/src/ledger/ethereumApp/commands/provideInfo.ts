@@ -7,21 +7,18 @@ import { ApduStatusError } from '../../errors.js'
 
 /** INS codes of the "provide" family the emulator accepts and records without verifying. */
 export const provideInstructions = new Set([
-  0x0a, 0x12, 0x14, 0x16, 0x22, 0x24, 0x26, 0x28, 0x2a, 0x30, 0x32, 0x36, 0x38,
+  0x12, 0x14, 0x16, 0x22, 0x24, 0x26, 0x28, 0x2a, 0x30, 0x32, 0x36, 0x38,
 ])
 
 /**
- * PROVIDE ERC 20 TOKEN INFORMATION (0x0A, answers the token's slot index), SET EXTERNAL PLUGIN (0x12),
- * PROVIDE NFT INFORMATION (0x14), SET PLUGIN (0x16), PROVIDE DOMAIN NAME (0x22) and the newer
- * provide commands: accepted and recorded for the next signature. Signatures are not checked.
+ * SET EXTERNAL PLUGIN (0x12), PROVIDE NFT INFORMATION (0x14), SET PLUGIN (0x16) and the newer
+ * provide commands: accepted and recorded for the next signature. Signatures are not checked
+ * (PROVIDE ERC 20 TOKEN INFORMATION, which is, has its own handler).
  */
 export function provideInfo(device: LedgerDevice, apdu: Apdu): Uint8Array {
   const info = parseInfo(apdu)
-  if (!info) return new Uint8Array()
-  device.provided.push(info)
-  if (info.kind !== 'erc20') return new Uint8Array()
-  const slot = device.provided.filter((p) => p.kind === 'erc20').length - 1
-  return Uint8Array.of(slot)
+  if (info) device.provided.push(info)
+  return new Uint8Array()
 }
 
 function parseInfo(apdu: Apdu): ProvidedInfo | undefined {
@@ -30,17 +27,6 @@ function parseInfo(apdu: Apdu): ProvidedInfo | undefined {
   const hex = (bytes: Uint8Array) => bytesToHex(bytes)
   const base = { ins, data: hex(data) }
   try {
-    if (ins === 0x0a) {
-      const n = data[0]!
-      const view = new DataView(data.buffer, data.byteOffset + 1 + n + 20)
-      return {
-        ...base,
-        kind: 'erc20',
-        ticker: text(data.subarray(1, 1 + n)),
-        address: hex(data.subarray(1 + n, 21 + n)),
-        decimals: view.getUint32(0),
-      }
-    }
     if (ins === 0x12) {
       const n = data[0]!
       return {

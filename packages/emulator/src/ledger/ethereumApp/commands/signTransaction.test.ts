@@ -260,10 +260,9 @@ describe('blind signing and clear signing', () => {
     })
     expect(signed).toBe(await account.signTransaction(transfer))
     expect(emulator.reviews.at(-1)?.screens).toEqual([
-      { title: 'Type', value: 'EIP-1559' },
-      { title: 'Amount', value: '2 USDT' },
+      { title: 'From', value: account.address },
+      { title: 'Send', value: '2 USDT' },
       { title: 'To', value: to },
-      { title: 'Network', value: 'Ethereum' },
       { title: 'Max fees', value: '0.00000000000006 ETH' },
     ])
   })

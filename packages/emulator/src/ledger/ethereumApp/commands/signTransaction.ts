@@ -1,5 +1,6 @@
 import { hexToBytes, keccak256 } from 'viem'
 import { recordErrorScreen, runReview } from '../../../common/review.js'
+import type { EmulatorScreen } from '../../../common/types.js'
 import { type Apdu, parsePath } from '../../apdu/apdu.js'
 import { concatBytes, readUintBE } from '../../apdu/bytes.js'
 import { StatusWord } from '../../apdu/statusWords.js'
@@ -7,12 +8,13 @@ import { type LedgerDevice, resetContext } from '../../device.js'
 import { ApduStatusError } from '../../errors.js'
 import { type DeviceSignature, encodeSignature, signDigest } from '../../keys/sign.js'
 import { clearSignedScreens } from '../clearSigning.js'
+import { erc20Plugin } from '../erc20Plugin.js'
 import {
   type DecodedTransaction,
   decodeTransaction,
   expectedTransactionLength,
 } from '../transaction.js'
-import { transactionScreens } from '../transactionScreens.js'
+import { pluginTransactionScreens, transactionScreens } from '../transactionScreens.js'
 
 /**
  * SIGN ETH TRANSACTION (E0 04): P1 00 `path || RLP chunk`, then P1 80 chunks of at most 255 bytes.
@@ -42,20 +44,35 @@ export async function signTransaction(device: LedgerDevice, apdu: Apdu): Promise
     resetContext(device)
     throw new ApduStatusError(StatusWord.unsupportedTransactionType, 'No EIP-7702 on Nano S')
   }
-  const clearSigned = clearSignedScreens(device, tx)
+  const screens = guarded(device, () => reviewScreens(device, path, tx))
   resetContext(device)
-  if (tx.data.length > 0 && !clearSigned && !device.blindSigning) {
+  if (!(await runReview(device, 'transaction', screens))) {
+    throw new ApduStatusError(StatusWord.rejectedByUser, 'Transaction rejected')
+  }
+  const signature = signDigest(device, path, hexToBytes(keccak256(bytes)))
+  return encodeSignature(transactionV(tx, signature), signature)
+}
+
+// An external plugin the host set wins over the internal ones (src/plugins/eth_plugin_handler.c:178-203);
+// then the ERC-20 plugin, for `transfer`/`approve` to any contract; then the generic flow.
+function reviewScreens(
+  device: LedgerDevice,
+  path: readonly number[],
+  tx: DecodedTransaction,
+): EmulatorScreen[] {
+  const external = clearSignedScreens(device, tx)
+  const erc20 = external ? undefined : erc20Plugin(device.tokens, tx)
+  const blind = erc20 ? erc20.kind === 'blind' : tx.data.length > 0 && !external
+  if (blind && !device.blindSigning) {
     recordErrorScreen(device, 'transaction', {
       title: 'Blind signing',
       value: 'Enable blind signing in Settings',
     })
     throw new ApduStatusError(StatusWord.incorrectData, 'Blind signing is off')
   }
-  if (!(await runReview(device, 'transaction', transactionScreens(tx, clearSigned)))) {
-    throw new ApduStatusError(StatusWord.rejectedByUser, 'Transaction rejected')
-  }
-  const signature = signDigest(device, path, hexToBytes(keccak256(bytes)))
-  return encodeSignature(transactionV(tx, signature), signature)
+  if (!erc20) return transactionScreens(tx, external)
+  const from = device.keyring.derive(path).address
+  return pluginTransactionScreens(tx, from, erc20.kind === 'clear' ? erc20.screens : 'blind')
 }
 
 /**

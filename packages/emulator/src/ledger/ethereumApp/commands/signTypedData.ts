@@ -6,11 +6,14 @@ import { StatusWord } from '../../apdu/statusWords.js'
 import { type LedgerDevice, resetContext } from '../../device.js'
 import { ApduStatusError } from '../../errors.js'
 import { encodeSignature, signDigest } from '../../keys/sign.js'
+import { appVersionAtLeast } from '../appVersion.js'
+import { finishReview } from '../eip712/review.js'
 
 /**
  * SIGN ETH EIP 712 (E0 0C). P2 00 (hashed): `path || domain hash || message hash`, refused with
  * 0x6A80 while blind signing is off. P2 01 (full): `path`, signs the hash the device computed from
- * the struct definitions and implementations it received. Answers `v (27 + parity) || r || s`.
+ * the struct definitions and implementations it received, after the review the filters (or the
+ * settings) allowed. Answers `v (27 + parity) || r || s`.
  */
 export async function signTypedData(device: LedgerDevice, apdu: Apdu): Promise<Uint8Array> {
   if (apdu.p1 !== 0x00) throw new ApduStatusError(StatusWord.wrongP1P2, 'Bad P1')
@@ -19,9 +22,10 @@ export async function signTypedData(device: LedgerDevice, apdu: Apdu): Promise<U
   throw new ApduStatusError(StatusWord.wrongP1P2, 'Bad P2')
 }
 
+// Blind signing is required since app 1.12.0 ("blind-signing friction to EIP-712 v0").
 async function signHashed(device: LedgerDevice, apdu: Apdu): Promise<Uint8Array> {
   resetContext(device)
-  if (!device.blindSigning) {
+  if (!device.blindSigning && appVersionAtLeast(device, '1.12.0')) {
     recordErrorScreen(device, 'typed-data', {
       title: 'Blind signing',
       value: 'Enable blind signing in Settings',
@@ -40,14 +44,26 @@ async function signHashed(device: LedgerDevice, apdu: Apdu): Promise<Uint8Array>
   return approveAndSign(device, path, domainHash, messageHash, screens)
 }
 
+// handle_eip712_sign (commands_712.c:280-318): 0x6980 without a session, 0x6A80 while the
+// message is incomplete, 0x6A88 when filtering is on and the message info (since 1.22.0) or some
+// announced filters are missing.
 async function signFull(device: LedgerDevice, apdu: Apdu): Promise<Uint8Array> {
   const session = device.eip712
-  resetContext(device)
-  const { path } = parsePath(apdu.data)
-  if (!session?.domainHash || !session.messageHash || session.stack.length > 0) {
+  if (!session) throw new ApduStatusError(StatusWord.commandNotAllowed, 'No typed data')
+  if (!session.domainHash || !session.messageHash || session.stack.length > 0) {
     throw new ApduStatusError(StatusWord.incorrectData, 'Typed data incomplete')
   }
-  return approveAndSign(device, path, session.domainHash, session.messageHash, session.screens)
+  if (session.filteringMode === 'full') {
+    const info = session.messageInfo
+    const missingInfo = !info && appVersionAtLeast(device, '1.22.0')
+    if (missingInfo || session.filterPaths.size < (info?.filtersCount ?? 0)) {
+      throw new ApduStatusError(StatusWord.referencedDataNotFound, 'EIP-712 filters missing')
+    }
+  }
+  const { path } = parsePath(apdu.data)
+  const screens = finishReview(device, session)
+  resetContext(device)
+  return approveAndSign(device, path, session.domainHash, session.messageHash, screens)
 }
 
 async function approveAndSign(

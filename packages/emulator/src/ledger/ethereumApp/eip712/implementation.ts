@@ -1,5 +1,5 @@
 import { hexToBytes, keccak256 } from 'viem'
-import { concatBytes } from '../../apdu/bytes.js'
+import { concatBytes, readUintBE } from '../../apdu/bytes.js'
 import { StatusWord } from '../../apdu/statusWords.js'
 import { ApduStatusError } from '../../errors.js'
 import { encodeAtomicValue } from './encodeValue.js'
@@ -45,11 +45,18 @@ export function receiveArraySize(session: Eip712Session, size: number): void {
   normalize(session)
 }
 
-/** Field value chunk (P2 FF): `length (2) || value`, split with P1 01 (partial) / 00 (last). */
+/** Called with each complete atomic value, before it is hashed into its parent: the review. */
+export type Eip712ValueListener = (field: Eip712Field, raw: Uint8Array) => void
+
+/**
+ * Field value chunk (P2 FF): `length (2) || value`, split with P1 other than 00 (partial) / 00
+ * (last). `onValue` sees each complete value.
+ */
 export function receiveValueChunk(
   session: Eip712Session,
   partial: boolean,
   data: Uint8Array,
+  onValue: Eip712ValueListener = () => {},
 ): void {
   if (!session.pendingValue) {
     if (data.length < 2) throw bad('Missing value length')
@@ -66,11 +73,50 @@ export function receiveValueChunk(
   if (bytes.length !== expected) throw bad('Value shorter than announced')
   const slot = nextSlot(session)
   if (slot.kind !== 'value') throw bad('Not expecting a value')
-  const { word, display } = encodeAtomicValue(slot.field, bytes)
+  const { word } = encodeAtomicValue(slot.field, bytes)
+  onValue(slot.field, bytes)
+  if (session.root === 'domain') captureDomainField(session, slot.field, bytes)
   topFrame(session).encoded.push(word)
   advance(session)
-  session.screens.push({ title: slot.field.name, value: display })
   normalize(session)
+}
+
+/**
+ * The filter path of the field expected next: the key of each struct level, `.[]` once per array
+ * level of an array field, joined with dots, e.g. `details.token`, `witness.outputs.[].token`
+ * (filtering.c:55-76).
+ */
+export function currentFieldPath(session: Eip712Session): string {
+  const keys: string[] = []
+  for (const frame of session.stack) {
+    if (frame.kind !== 'struct') continue
+    const field = structFields(session.structs, frame.structName)[frame.index]
+    if (!field) continue
+    keys.push(field.name + '.[]'.repeat(field.arrayLevels.length))
+  }
+  return keys.join('.')
+}
+
+/** The struct field the next value belongs to (`path_get_field()`), if any. */
+export function currentField(session: Eip712Session): Eip712Field | undefined {
+  for (let i = session.stack.length - 1; i >= 0; i--) {
+    const frame = session.stack[i]!
+    if (frame.kind === 'struct') return structFields(session.structs, frame.structName)[frame.index]
+  }
+  return undefined
+}
+
+// The domain's `verifyingContract` and `chainId`, whatever their depth (field_hash.c:162-200). The
+// raw bytes are copied to the front, not right-aligned; a string is only allowed as "cosmos".
+function captureDomainField(session: Eip712Session, field: Eip712Field, raw: Uint8Array): void {
+  if (field.name === 'verifyingContract') {
+    const cosmos = field.kind === 'string' && new TextDecoder().decode(raw) === 'cosmos'
+    if (field.kind !== 'address' && !cosmos) throw bad('Unsupported verifyingContract type')
+    session.verifyingContract = new Uint8Array(20)
+    session.verifyingContract.set(raw)
+  } else if (field.name === 'chainId') {
+    session.chainId = readUintBE(raw) & 0xffffffffffffffffn
+  }
 }
 
 /** What the next struct-implementation APDU must carry. */

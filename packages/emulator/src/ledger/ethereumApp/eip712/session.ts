@@ -1,5 +1,3 @@
-import type { EmulatorScreen } from '../../../common/types.js'
-
 /** Atomic or custom type of an EIP-712 struct field, as sent in a struct definition. */
 export type Eip712FieldKind =
   | 'custom'
@@ -42,6 +40,28 @@ export type Eip712Frame =
       readonly encoded: Uint8Array[]
     }
 
+/** How the app displays a message: every field (`basic`), or only what CAL filters name (`full`). */
+export type Eip712FilteringMode = 'basic' | 'full'
+
+/** What the filter received for the upcoming field says about it (ui_logic.c UI_712_* flags). */
+export type Eip712FieldFlags = {
+  shown: boolean
+  nameProvided: boolean
+  amountJoin: boolean
+  datetime: boolean
+  trustedName: boolean
+}
+
+/** One amount-join (token + value fields shown as one amount), keyed by token slot index. */
+export type Eip712AmountJoin = {
+  name: string
+  tokenReceived: boolean
+  value: Uint8Array | undefined
+}
+
+/** A review pair as the app builds it: the title first, the value once the field completes. */
+export type Eip712Pair = { title: string; value: string | undefined }
+
 /** EIP-712 full-mode state: definitions, the value tree being received, and the hashes so far. */
 export type Eip712Session = {
   readonly structs: Map<string, Eip712Field[]>
@@ -52,8 +72,36 @@ export type Eip712Session = {
   messageHash: Uint8Array | undefined
   /** A field value split over several APDUs (P1 01 partial). */
   pendingValue: { expected: number; bytes: Uint8Array } | undefined
-  readonly screens: EmulatorScreen[]
-  filtering: boolean
+  /** The review pairs so far (`ui_ctx->ui_pairs`). */
+  readonly pairs: Eip712Pair[]
+  /** The review flow began (`appState == APP_STATE_SIGNING_EIP712`): the settings were checked. */
+  started: boolean
+  filteringMode: Eip712FilteringMode
+  /** SHA-224 of the types JSON, computed when filtering is activated (schema_hash.c). */
+  schemaHash: Uint8Array | undefined
+  /** The domain's `chainId` and `verifyingContract`, which filter signatures cover. */
+  chainId: bigint
+  verifyingContract: Uint8Array
+  messageInfo: { readonly name: string; readonly filtersCount: number } | undefined
+  /** Distinct paths of the field filters received (the app keeps their CRC-32). */
+  readonly filterPaths: Set<string>
+  /** Path announced by a "discarded path" filter, for the next filter only. */
+  discardedPath: string | undefined
+  fieldFlags: Eip712FieldFlags
+  /** Token slot and part the next amount-join field is for. */
+  amountJoin: { index: number; part: 'token' | 'value' }
+  readonly amountJoins: Map<number, Eip712AmountJoin>
+}
+
+/** No flag set. */
+export function noFieldFlags(): Eip712FieldFlags {
+  return {
+    shown: false,
+    nameProvided: false,
+    amountJoin: false,
+    datetime: false,
+    trustedName: false,
+  }
 }
 
 /** A fresh session. */
@@ -66,7 +114,17 @@ export function createEip712Session(): Eip712Session {
     domainHash: undefined,
     messageHash: undefined,
     pendingValue: undefined,
-    screens: [],
-    filtering: false,
+    pairs: [],
+    started: false,
+    filteringMode: 'basic',
+    schemaHash: undefined,
+    chainId: 0n,
+    verifyingContract: new Uint8Array(20),
+    messageInfo: undefined,
+    filterPaths: new Set(),
+    discardedPath: undefined,
+    fieldFlags: noFieldFlags(),
+    amountJoin: { index: 0, part: 'token' },
+    amountJoins: new Map(),
   }
 }
