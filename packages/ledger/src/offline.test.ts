@@ -11,6 +11,7 @@ import { createLedgerSigner } from './createLedgerSigner.js'
 const path = "m/44'/60'/0'/0/0"
 const usdc: Address = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48'
 const recipient: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
+const unlisted: Address = '0x1111111111111111111111111111111111111111'
 
 /** Every way out of the process: fetch, http(s) (axios, which hw-app-eth uses) and raw sockets. */
 function denyNetwork() {
@@ -127,7 +128,7 @@ describe('offline by default', () => {
   })
 
   test('no request leaves the process: ERC-20 transfer, permit (full EIP-712), message, transfer', async () => {
-    const emulator = createLedgerEmulator({ blindSigning: true, eip7702: true })
+    const emulator = createLedgerEmulator({ eip7702: true })
     const signer = createLedgerSigner({ transport: emulator.transport })
     const account = await toHardwareAccount(signer, { path })
     await account.signTransaction(erc20Transfer)
@@ -143,14 +144,22 @@ describe('offline by default', () => {
     expect(network.attempts).toEqual([])
   })
 
-  test('clearSigning asks Ledger services (a local stub that has nothing), then falls back to blind signing', async () => {
+  test('clearSigning asks Ledger services (a local stub that has nothing) for what the bundle lacks, then falls back to blind signing', async () => {
     const services = await stubLedgerServices()
     try {
       const emulator = createLedgerEmulator({ blindSigning: true })
       const signer = createLedgerSigner({ transport: emulator.transport, clearSigning: true })
       const account = await toHardwareAccount(signer, { path })
+      // Bundled: the token's descriptor and the permit's filters, no request.
       await account.signTransaction(erc20Transfer)
       await account.signTypedData(permit)
+      expect(services.requests).toEqual([])
+      // Not bundled: a token and a message Ledger's list does not have.
+      await account.signTransaction({ ...erc20Transfer, to: unlisted })
+      await account.signTypedData({
+        ...permit,
+        domain: { ...permit.domain, verifyingContract: unlisted },
+      })
       expect(services.requests.length).toBeGreaterThan(0)
       expect(services.requests.every((url) => /^https:\/\/[\w.-]+\.ledger\.com\//.test(url))).toBe(
         true,
