@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core'
 import { parseEther } from 'viem'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { attachLedger, launchBrowser, pageUrl, screenshot } from './harness.js'
-import { publicClient } from './localChain.js'
+import { publicClient, usdcBalance } from './localChain.js'
 
 const recipient = '0x14dC79964da2C08b23698B3D3cc7Ca32193d9955'
 const account0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'
@@ -50,6 +50,17 @@ describe.each(['wagmi', 'ethers'] as const)('the %s page', (name) => {
       .toMatch(/^Mined in block \d+ \(success\)/)
     expect(await publicClient.getBalance({ address: recipient })).toBe(before + parseEther('0.01'))
     await screenshot(page, name)
+
+    // Contract data through wagmi or ethers: with blind signing on, however the device shows it.
+    ledger.emulator.setBlindSigning(true)
+    ledger.answer('approve')
+    const usdcBefore = await usdcBalance(recipient)
+    await page.click('#send-usdc')
+    await expect
+      .poll(() => page.locator('#usdc-result').textContent())
+      .toMatch(/^Mined in block \d+ \(success\)/)
+    expect(await usdcBalance(recipient)).toBe(usdcBefore + 1_000_000n)
+    ledger.emulator.setBlindSigning(false)
 
     ledger.answer('reject')
     await page.click('#sign-message')
