@@ -4,17 +4,10 @@
  */
 import { permit } from '@airlock/fixtures/permit'
 import type { Page } from 'playwright-core'
-import {
-  createPublicClient,
-  type Hex,
-  http,
-  parseEther,
-  verifyMessage,
-  verifyTypedData,
-} from 'viem'
-import { hardhat } from 'viem/chains'
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { type Hex, parseEther, verifyMessage, verifyTypedData } from 'viem'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { attachLedger, launchBrowser, pageUrl, screenshot, type TestLedger } from './harness.js'
+import { publicClient, usdc, usdcNonce } from './localChain.js'
 
 const recipient = '0x14dC79964da2C08b23698B3D3cc7Ca32193d9955'
 const account0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'
@@ -135,6 +128,7 @@ describe('the dApp over WebUSB', () => {
     ).resolves.toBe(true)
 
     ledger.answer('approve')
+    const nonce = await usdcNonce(account0)
     await page.click('#sign-permit')
     await expect
       .poll(() => page.locator('#permit-result').textContent())
@@ -150,15 +144,11 @@ describe('the dApp over WebUSB', () => {
         address: account0,
         signature: permitSignature,
         ...permit({
-          domain: {
-            name: 'Airlock Demo Token',
-            version: '1',
-            chainId: 31337,
-            verifyingContract: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
-          },
+          domain: { name: 'USD Coin', version: '2', chainId: 1, verifyingContract: usdc.address },
           owner: account0,
           spender: recipient,
-          value: 10n ** 18n,
+          value: 1_000_000n,
+          nonce,
           deadline: 1_900_000_000n,
         }),
       }),
@@ -166,8 +156,7 @@ describe('the dApp over WebUSB', () => {
   })
 
   test('sends a transaction that the node mines', async () => {
-    const client = createPublicClient({ chain: hardhat, transport: http(inject('rpcUrl')) })
-    const before = await client.getBalance({ address: recipient })
+    const before = await publicClient.getBalance({ address: recipient })
     ledger.answer('hold')
     await page.click('#send')
     const review = await ledger.nextReview()
@@ -180,7 +169,7 @@ describe('the dApp over WebUSB', () => {
     await expect
       .poll(() => page.locator('#send-result').textContent())
       .toMatch(/^Mined in block \d+ \(success\)/)
-    expect(await client.getBalance({ address: recipient })).toBe(before + parseEther('0.01'))
+    expect(await publicClient.getBalance({ address: recipient })).toBe(before + parseEther('0.01'))
     await screenshot(page, 'signed')
   })
 

@@ -30,9 +30,12 @@ test('the whole flow against the emulated Ledger in the page', async () => {
 
   // The review waits for the person: its screens are on the panel until Approve.
   await page.click('#sign-permit')
+  // The spender, on the screens with or without Ledger's EIP-712 filters.
   await expect
-    .poll(() => page.locator('[data-testid=device-screen]').textContent())
-    .toContain('Airlock Demo Token')
+    .poll(async () =>
+      (await page.locator('[data-testid=device-screen]').textContent())?.toLowerCase(),
+    )
+    .toContain('0x14dc79964da2c08b23698b3d3cc7ca32193d9955')
   await expect(page.locator('#status').textContent()).resolves.toContain(
     'Review the permit on your Ledger',
   )

@@ -1,14 +1,14 @@
 /**
- * Starts what the browser tests talk to, on free 127.0.0.1 ports: a Hardhat node (hardfork prague,
- * funding the `test test … junk` accounts the emulators use) and the dApp's production build behind
+ * Starts what the browser tests talk to, on free 127.0.0.1 ports: the dApp's local Ethereum (the
+ * Hardhat node of `pnpm chain`: chain id 1, USDC and USDT at their mainnet addresses, the
+ * `test test … junk` accounts the emulators use funded) and the dApp's production build behind
  * `vite preview`. Stops both afterwards.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
-import { createRequire } from 'node:module'
 import net from 'node:net'
-import { dirname, join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { build, type PreviewServer, preview } from 'vite'
 import type { TestProject } from 'vitest/node'
+import { startLocalChain } from '../../examples/dapp/chain/startLocalChain.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -30,46 +30,10 @@ function freePort(): Promise<number> {
   })
 }
 
-async function startHardhat(port: number): Promise<ChildProcess> {
-  const require = createRequire(join(dappDir, 'package.json'))
-  const hardhatDir = dirname(require.resolve('hardhat/package.json'))
-  const { bin } = require('hardhat/package.json') as { bin: { hardhat: string } }
-  const child = spawn(
-    process.execPath,
-    [join(hardhatDir, bin.hardhat), 'node', '--hostname', '127.0.0.1', '--port', String(port)],
-    {
-      cwd: dappDir,
-      env: { ...process.env, HARDHAT_DISABLE_TELEMETRY_PROMPT: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  let output = ''
-  await new Promise<void>((resolveStart, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Hardhat did not start:\n${output}`)), 60_000)
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      if (output.includes('Started HTTP and WebSocket JSON-RPC server')) {
-        clearTimeout(timer)
-        resolveStart()
-      }
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.on('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`Hardhat exited with ${code}:\n${output}`))
-    })
-  })
-  // Keep draining its log so the pipe never fills up.
-  child.stdout!.resume()
-  child.stderr!.resume()
-  return child
-}
-
 export default async function setup(project: TestProject) {
   const [rpcPort, webPort] = [await freePort(), await freePort()]
-  const [hardhat] = await Promise.all([
-    startHardhat(rpcPort),
+  const [chain] = await Promise.all([
+    startLocalChain({ port: rpcPort }),
     build({ root: dappDir, logLevel: 'warn' }),
   ])
   let server: PreviewServer | undefined
@@ -80,13 +44,13 @@ export default async function setup(project: TestProject) {
       preview: { host: '127.0.0.1', port: webPort, strictPort: true },
     })
   } catch (error) {
-    hardhat.kill()
+    chain.stop()
     throw error
   }
   project.provide('baseUrl', `http://127.0.0.1:${webPort}`)
-  project.provide('rpcUrl', `http://127.0.0.1:${rpcPort}`)
+  project.provide('rpcUrl', chain.rpcUrl)
   return async () => {
     await server?.close()
-    hardhat.kill()
+    chain.stop()
   }
 }

@@ -24,6 +24,8 @@ const docs = resolve(import.meta.dirname, '../../examples/dapp/docs')
 /** A fresh Chromium profile that can reach 127.0.0.1 and nothing else. */
 export async function launchBrowser(): Promise<{
   context: BrowserContext
+  /** The URLs the pages tried to reach beyond 127.0.0.1, all refused. */
+  blockedRequests: readonly string[]
   close: () => Promise<void>
 }> {
   const profile = mkdtempSync(join(tmpdir(), 'airlock-e2e-'))
@@ -42,12 +44,16 @@ export async function launchBrowser(): Promise<{
       '--disable-sync',
     ],
   })
+  const blockedRequests: string[] = []
   await context.route('**/*', (route) => {
-    const { hostname } = new URL(route.request().url())
-    return hostname === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient')
+    const url = route.request().url()
+    if (new URL(url).hostname === '127.0.0.1') return route.continue()
+    blockedRequests.push(url)
+    return route.abort('blockedbyclient')
   })
   return {
     context,
+    blockedRequests,
     async close() {
       await context.close()
       rmSync(profile, { recursive: true, force: true })

@@ -3,10 +3,10 @@
  * provider handed to ethers v6 `BrowserProvider`, on the fake WebUSB Ledger.
  */
 import type { Page } from 'playwright-core'
-import { createPublicClient, http, parseEther } from 'viem'
-import { hardhat } from 'viem/chains'
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest'
+import { parseEther } from 'viem'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { attachLedger, launchBrowser, pageUrl, screenshot } from './harness.js'
+import { publicClient, usdcBalance } from './localChain.js'
 
 const recipient = '0x14dC79964da2C08b23698B3D3cc7Ca32193d9955'
 const account0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'
@@ -26,7 +26,6 @@ describe.each(['wagmi', 'ethers'] as const)('the %s page', (name) => {
   test('connects, signs a message and a permit, sends, and explains a rejection', async () => {
     const page: Page = await browser.context.newPage()
     const ledger = await attachLedger(page)
-    const client = createPublicClient({ chain: hardhat, transport: http(inject('rpcUrl')) })
     await page.goto(pageUrl(name))
 
     await page.click('#connect')
@@ -37,7 +36,7 @@ describe.each(['wagmi', 'ethers'] as const)('the %s page', (name) => {
     await page.click('#sign-permit')
     await expect.poll(() => page.locator('#permit-result').textContent()).toMatch(signature)
 
-    const before = await client.getBalance({ address: recipient })
+    const before = await publicClient.getBalance({ address: recipient })
     ledger.answer('hold')
     await page.click('#send')
     const review = await ledger.nextReview()
@@ -49,8 +48,19 @@ describe.each(['wagmi', 'ethers'] as const)('the %s page', (name) => {
     await expect
       .poll(() => page.locator('#send-result').textContent())
       .toMatch(/^Mined in block \d+ \(success\)/)
-    expect(await client.getBalance({ address: recipient })).toBe(before + parseEther('0.01'))
+    expect(await publicClient.getBalance({ address: recipient })).toBe(before + parseEther('0.01'))
     await screenshot(page, name)
+
+    // Contract data through wagmi or ethers: with blind signing on, however the device shows it.
+    ledger.emulator.setBlindSigning(true)
+    ledger.answer('approve')
+    const usdcBefore = await usdcBalance(recipient)
+    await page.click('#send-usdc')
+    await expect
+      .poll(() => page.locator('#usdc-result').textContent())
+      .toMatch(/^Mined in block \d+ \(success\)/)
+    expect(await usdcBalance(recipient)).toBe(usdcBefore + 1_000_000n)
+    ledger.emulator.setBlindSigning(false)
 
     ledger.answer('reject')
     await page.click('#sign-message')

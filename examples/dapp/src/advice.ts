@@ -87,3 +87,22 @@ export function statusText(status: DeviceStatus, device: string): string | undef
       return undefined
   }
 }
+
+/** How the device will show a request: every field (`clear`) or only a hash or raw data (`blind`). */
+export type SigningDisplay = { display: 'clear' | 'blind'; reason: string | undefined }
+
+/** The `display` and `reason` of a `confirm-on-device` status, when the driver says. */
+export function signingDisplay(status: DeviceStatus): SigningDisplay | undefined {
+  if (status.type !== 'confirm-on-device' || !('display' in status)) return undefined
+  const { display, reason } = status as { display: unknown; reason?: unknown }
+  if (display !== 'clear' && display !== 'blind') return undefined
+  return { display, reason: typeof reason === 'string' ? reason : undefined }
+}
+
+/** Tells the person, before the device asks, whether it will show what they approve. */
+export function signingDisplayText({ display, reason }: SigningDisplay, device: string): string {
+  const why = reason ? ` (${reason})` : ''
+  return display === 'clear'
+    ? `Your ${device} will show this in clear${why}: check every field on its screen.`
+    : `Warning: your ${device} will blind-sign this${why}. It shows only a hash or raw data, not what you approve. Approve only if you trust this site and this request.`
+}

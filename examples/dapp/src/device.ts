@@ -26,12 +26,25 @@ export async function ledgerTransport(demoMode: boolean): Promise<LedgerTranspor
   return demo.transport
 }
 
+/** What the person chose on the connect step. */
+export type SignerChoice = {
+  kind: DeviceKind
+  demoMode: boolean
+  /** `'refuse'`: a request the Ledger could only blind-sign fails before reaching the device. */
+  blindSigning: 'allow' | 'refuse'
+}
+
 /** A signer for the chosen device; each device SDK loads on first use. Trezor: Connect's popup. */
-export async function createSigner(kind: DeviceKind, demoMode: boolean): Promise<HardwareSigner> {
+export async function createSigner({
+  kind,
+  demoMode,
+  blindSigning,
+}: SignerChoice): Promise<HardwareSigner> {
   if (kind === 'trezor') {
     const { createTrezorSigner } = await import('@airlock/trezor')
     return createTrezorSigner({ manifest })
   }
   const { createLedgerSigner } = await import('@airlock/ledger')
-  return createLedgerSigner({ transport: await ledgerTransport(demoMode) })
+  const options = { transport: await ledgerTransport(demoMode), blindSigning }
+  return createLedgerSigner(options)
 }

@@ -62,8 +62,8 @@ mountSimplePage({
   signMessage: (message) => keepingCause(async () => (await signer!.signMessage(message)) as Hex),
   signTypedData: ({ domain, types, message }) =>
     keepingCause(async () => (await signer!.signTypedData(domain, types as never, message)) as Hex),
-  async send(to, value) {
-    const response = await keepingCause(() => signer!.sendTransaction({ to, value }))
+  async send(transaction) {
+    const response = await keepingCause(() => signer!.sendTransaction(transaction))
     const receipt = (await response.wait())!
     return {
       hash: response.hash as Hex,

@@ -1,15 +1,33 @@
 import type { HardwareSigner } from '@airlock/core'
-import { findError, statusText, toAdvice } from './advice.js'
+import {
+  findError,
+  type SigningDisplay,
+  signingDisplay,
+  signingDisplayText,
+  statusText,
+  toAdvice,
+} from './advice.js'
 
 // Looked up on use: the wagmi and ethers pages render these elements after this module loads.
 const status = () => document.querySelector<HTMLElement>('#status')!
 const statusLine = () => document.querySelector<HTMLElement>('#status-text')!
 const stopWaiting = () => document.querySelector<HTMLButtonElement>('#stop-waiting')!
 const advice = () => document.querySelector<HTMLElement>('#advice')!
+const signingNote = () => document.querySelector<HTMLElement>('#signing-note')!
 
 function showStatus(text: string | undefined) {
   status().hidden = text === undefined
   statusLine().textContent = text ?? ''
+}
+
+/**
+ * Says whether the device will show the request in clear or blind-sign it. It stays until the next
+ * action, so it is still there beside the error when the device refuses to blind-sign.
+ */
+function showSigningNote(display: SigningDisplay | undefined, device: string) {
+  signingNote().hidden = display === undefined
+  signingNote().dataset.display = display?.display ?? ''
+  signingNote().textContent = display ? signingDisplayText(display, device) : ''
 }
 
 /** Shows the signer's progress ("Unlock your Ledger", "Confirm on your device") in the banner. */
@@ -17,6 +35,8 @@ export function watch(signer: HardwareSigner, device: string): () => void {
   return signer.onStatus((event) => {
     if (event.type === 'error') return
     showStatus(statusText(event, device))
+    const display = signingDisplay(event)
+    if (display) showSigningNote(display, device)
   })
 }
 
@@ -59,6 +79,8 @@ export async function act(action: () => Promise<void>): Promise<void> {
   if (busy) return
   busy = true
   advice().hidden = true
+  delete advice().dataset.error
+  showSigningNote(undefined, '')
   const buttons = [...document.querySelectorAll<HTMLButtonElement>('main button')].filter(
     (button) => !button.disabled && button !== stopWaiting(),
   )

@@ -13,11 +13,22 @@ import {
   parsePath,
   toHardwareAccount,
 } from '@airlock/core'
-import { createWalletClient, getAddress, http, parseEther } from 'viem'
-import { chain, defaultRecipient, describeNode, formatEth, publicClient, rpcUrl } from './chain.js'
+import { type Address, createWalletClient, getAddress, type Hex, http, parseEther } from 'viem'
+import { counterIncrement, usdcTransfer } from './calls.js'
+import {
+  chain,
+  defaultRecipient,
+  describeBalance,
+  describeNode,
+  describeUsdcBalance,
+  formatEth,
+  publicClient,
+  readCount,
+  rpcUrl,
+} from './chain.js'
 import { createSigner, type DeviceKind, deviceNames } from './device.js'
 import { act, watch } from './feedback.js'
-import { permit } from './permit.js'
+import { permit, permitNonce } from './permit.js'
 
 const $ = <element extends HTMLElement = HTMLElement>(selector: string) =>
   document.querySelector<element>(selector)!
@@ -35,7 +46,8 @@ describeNode().then((text) => {
   $('#node').textContent = text
 })
 $<HTMLInputElement>('#to').value = defaultRecipient
-$('#spender').textContent = defaultRecipient
+for (const recipient of document.querySelectorAll('.default-recipient'))
+  recipient.textContent = defaultRecipient
 
 function chosenKind(): DeviceKind {
   return ($<HTMLInputElement>('input[name=device]:checked').value as DeviceKind) ?? 'ledger'
@@ -44,6 +56,7 @@ function chosenKind(): DeviceKind {
 function updateChoices() {
   const trezor = chosenKind() === 'trezor'
   $<HTMLInputElement>('#demo').disabled = trezor
+  $<HTMLInputElement>('#refuse-blind').disabled = trezor
   $('#trezor-demo-note').hidden = !trezor
   $<HTMLInputElement>('#custom-path').hidden = $<HTMLSelectElement>('#scheme').value !== 'custom'
 }
@@ -106,8 +119,7 @@ async function listAccounts() {
 }
 
 async function showBalance() {
-  const wei = await publicClient.getBalance({ address: account!.address })
-  $('#balance').textContent = formatEth(wei)
+  $('#balance').textContent = await describeBalance(account!.address)
 }
 
 const rememberKey = 'airlock-dapp:device'
@@ -117,7 +129,11 @@ function connect() {
     kind = chosenKind()
     const demo = kind === 'ledger' && $<HTMLInputElement>('#demo').checked
     await signer?.close()
-    signer = await createSigner(kind, demo)
+    signer = await createSigner({
+      kind,
+      demoMode: demo,
+      blindSigning: $<HTMLInputElement>('#refuse-blind').checked ? 'refuse' : 'allow',
+    })
     watch(signer, deviceNames[kind])
     offset = 0
     $('#account-step').hidden = $('#sign-step').hidden = true
@@ -177,28 +193,53 @@ $('#sign-message').addEventListener('click', () =>
 $('#sign-permit').addEventListener('click', () =>
   act(async () => {
     $('#permit-result').textContent = ''
+    const owner = account!.address
+    const nonce = await permitNonce(publicClient, owner)
     const signature = await account!.signTypedData(
-      permit({ owner: account!.address, spender: defaultRecipient, chainId: chain.id }),
+      permit({ owner, spender: defaultRecipient, nonce, chainId: chain.id }),
     )
-    $('#permit-result').textContent = `Permit signed by ${account!.address}: ${signature}`
+    $('#permit-result').textContent = `Permit signed by ${owner}: ${signature}`
   }),
 )
 
+/** Sends from the account, waits for the block, then says in `output` how it went and what changed. */
+async function sendAndReport(
+  output: string,
+  transaction: { to: Address; value?: bigint; data?: Hex },
+  outcome: () => Promise<string>,
+) {
+  $(output).textContent = ''
+  const wallet = createWalletClient({ account: account!, chain, transport: http(rpcUrl) })
+  const hash = await wallet.sendTransaction(transaction)
+  $(output).textContent = `Sent ${hash}, waiting for a block…`
+  const receipt = await publicClient.waitForTransactionReceipt({ hash, pollingInterval: 250 })
+  await showBalance()
+  $(output).textContent =
+    `Mined in block ${receipt.blockNumber} (${receipt.status}): ${hash}. ${await outcome()}`
+}
+
 $('#send').addEventListener('click', () =>
   act(async () => {
-    $('#send-result').textContent = ''
     const to = getAddress($<HTMLInputElement>('#to').value.trim())
     const value = parseEther($<HTMLInputElement>('#amount').value.trim())
-    const wallet = createWalletClient({ account: account!, chain, transport: http(rpcUrl) })
-    const hash = await wallet.sendTransaction({ to, value })
-    $('#send-result').textContent = `Sent ${hash}, waiting for a block…`
-    const receipt = await publicClient.waitForTransactionReceipt({ hash, pollingInterval: 250 })
-    const [from, received] = await Promise.all([
-      publicClient.getBalance({ address: account!.address }),
-      publicClient.getBalance({ address: to }),
-    ])
-    $('#balance').textContent = formatEth(from)
-    $('#send-result').textContent =
-      `Mined in block ${receipt.blockNumber} (${receipt.status}): ${hash}. ${to} now holds ${formatEth(received)}.`
+    await sendAndReport('#send-result', { to, value }, async () => {
+      return `${to} now holds ${formatEth(await publicClient.getBalance({ address: to }))}.`
+    })
   }),
+)
+
+$('#send-usdc').addEventListener('click', () =>
+  act(() =>
+    sendAndReport('#usdc-result', usdcTransfer(defaultRecipient), async () => {
+      return `${defaultRecipient} now holds ${await describeUsdcBalance(defaultRecipient)}.`
+    }),
+  ),
+)
+
+$('#call-contract').addEventListener('click', () =>
+  act(() =>
+    sendAndReport('#contract-result', counterIncrement(), async () => {
+      return `The counter is at ${await readCount()}.`
+    }),
+  ),
 )

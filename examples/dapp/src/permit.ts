@@ -1,22 +1,26 @@
-import type { Address } from 'viem'
+import { type Address, type PublicClient, parseAbi, parseUnits } from 'viem'
+import { usdc } from './tokens.js'
 
-/** An EIP-2612 permit for a demo token: what a dApp asks a wallet to sign before a gasless approval. */
+/** How much the demo's permit lets the spender take. */
+export const permitAmount = parseUnits('1', usdc.decimals)
+
+/**
+ * An EIP-2612 permit on USDC (chain 1): what a dApp asks a wallet to sign before a gasless
+ * approval, and typed data a Ledger clear-signs with Ledger's EIP-712 filters for USDC.
+ */
 export function permit({
   owner,
   spender,
+  nonce,
   chainId,
 }: {
   owner: Address
   spender: Address
+  nonce: bigint
   chainId: number
 }) {
   return {
-    domain: {
-      name: 'Airlock Demo Token',
-      version: '1',
-      chainId,
-      verifyingContract: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
-    },
+    domain: { name: 'USD Coin', version: '2', chainId, verifyingContract: usdc.address },
     types: {
       Permit: [
         { name: 'owner', type: 'address' },
@@ -27,12 +31,16 @@ export function permit({
       ],
     },
     primaryType: 'Permit',
-    message: {
-      owner,
-      spender,
-      value: 1_000_000_000_000_000_000n,
-      nonce: 0n,
-      deadline: 1_900_000_000n,
-    },
+    message: { owner, spender, value: permitAmount, nonce, deadline: 1_900_000_000n },
   } as const
+}
+
+/** The owner's next permit nonce on USDC, so the signed permit can be submitted. */
+export function permitNonce(client: PublicClient, owner: Address): Promise<bigint> {
+  return client.readContract({
+    address: usdc.address,
+    abi: parseAbi(['function nonces(address owner) view returns (uint256)']),
+    functionName: 'nonces',
+    args: [owner],
+  })
 }

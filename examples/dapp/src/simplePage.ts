@@ -1,11 +1,24 @@
 import type { HardwareSigner } from '@airlock/core'
 import { type Address, getAddress, type Hex, parseEther } from 'viem'
-import { chain, defaultRecipient, describeNode, formatEth, publicClient } from './chain.js'
+import { counterIncrement, usdcTransfer } from './calls.js'
+import {
+  chain,
+  defaultRecipient,
+  describeBalance,
+  describeNode,
+  describeUsdcBalance,
+  formatEth,
+  publicClient,
+  readCount,
+} from './chain.js'
 import { type DeviceKind, deviceNames } from './device.js'
 import { act, watch } from './feedback.js'
-import { permit } from './permit.js'
+import { permit, permitNonce } from './permit.js'
 
-/** What the wagmi and ethers pages plug into the shared page: connect, then the three signatures. */
+/** A transaction as the page asks for it: ether, contract data, or both. */
+export type TransactionRequest = { to: Address; value?: bigint; data?: Hex }
+
+/** What the wagmi and ethers pages plug into the shared page: connect, then the signatures. */
 export type Flow = {
   connect: (
     kind: DeviceKind,
@@ -14,7 +27,9 @@ export type Flow = {
   signMessage: (message: string) => Promise<Hex>
   signTypedData: (typedData: ReturnType<typeof permit>) => Promise<Hex>
   /** Sends, waits for the block, returns the receipt's block number and status. */
-  send: (to: Address, value: bigint) => Promise<{ hash: Hex; blockNumber: bigint; status: string }>
+  send: (
+    transaction: TransactionRequest,
+  ) => Promise<{ hash: Hex; blockNumber: bigint; status: string }>
 }
 
 const $ = <element extends HTMLElement = HTMLElement>(selector: string) =>
@@ -27,6 +42,7 @@ const markup = `
     <span id="status-text"></span>
     <button type="button" id="stop-waiting" hidden>Stop waiting</button>
   </div>
+  <p id="signing-note" role="note" hidden></p>
   <div id="advice" role="alert" hidden></div>
 
   <section class="card" id="connect-step">
@@ -53,7 +69,7 @@ const markup = `
       <output id="message-result"></output>
     </div>
     <div class="action">
-      <span>Permit: let <code id="spender"></code> spend 1 ADT</span>
+      <span>Permit: let <code class="default-recipient"></code> spend 1 USDC</span>
       <button type="button" id="sign-permit">Sign permit</button>
       <output id="permit-result"></output>
     </div>
@@ -61,6 +77,16 @@ const markup = `
       <label>Send <input id="amount" value="0.01" size="6" /> ETH to <input id="to" size="44" /></label>
       <button type="button" id="send">Send transaction</button>
       <output id="send-result"></output>
+    </div>
+    <div class="action">
+      <span>Send 1 USDC to <code class="default-recipient"></code></span>
+      <button type="button" id="send-usdc">Send 1 USDC</button>
+      <output id="usdc-result"></output>
+    </div>
+    <div class="action">
+      <span>Call a contract Ledger has no metadata for: <code>Counter.increment()</code></span>
+      <button type="button" id="call-contract">Call the contract</button>
+      <output id="contract-result"></output>
     </div>
   </section>
 </main>
@@ -75,7 +101,8 @@ export function mountSimplePage(flow: Flow) {
     $('#node').textContent = text
   })
   $<HTMLInputElement>('#to').value = defaultRecipient
-  $('#spender').textContent = defaultRecipient
+  for (const recipient of document.querySelectorAll('.default-recipient'))
+    recipient.textContent = defaultRecipient
 
   const kind = () => $<HTMLInputElement>('input[name=device]:checked').value as DeviceKind
   const update = () => {
@@ -87,7 +114,19 @@ export function mountSimplePage(flow: Flow) {
   update()
 
   const showBalance = async () => {
-    $('#balance').textContent = formatEth(await publicClient.getBalance({ address: address! }))
+    $('#balance').textContent = await describeBalance(address!)
+  }
+
+  /** Sends, then says in `output` how it went and what changed. */
+  const sendAndReport = async (
+    output: string,
+    transaction: TransactionRequest,
+    outcome: () => Promise<string>,
+  ) => {
+    $(output).textContent = ''
+    const { hash, blockNumber, status } = await flow.send(transaction)
+    await showBalance()
+    $(output).textContent = `Mined in block ${blockNumber} (${status}): ${hash}. ${await outcome()}`
   }
 
   $('#connect').addEventListener('click', () =>
@@ -112,24 +151,34 @@ export function mountSimplePage(flow: Flow) {
   $('#sign-permit').addEventListener('click', () =>
     act(async () => {
       $('#permit-result').textContent = ''
+      const nonce = await permitNonce(publicClient, address!)
       const signature = await flow.signTypedData(
-        permit({ owner: address!, spender: defaultRecipient, chainId: chain.id }),
+        permit({ owner: address!, spender: defaultRecipient, nonce, chainId: chain.id }),
       )
       $('#permit-result').textContent = `Permit signed by ${address}: ${signature}`
     }),
   )
   $('#send').addEventListener('click', () =>
     act(async () => {
-      $('#send-result').textContent = ''
       const to = getAddress($<HTMLInputElement>('#to').value.trim())
-      const { hash, blockNumber, status } = await flow.send(
-        to,
-        parseEther($<HTMLInputElement>('#amount').value.trim()),
-      )
-      await showBalance()
-      const received = formatEth(await publicClient.getBalance({ address: to }))
-      $('#send-result').textContent =
-        `Mined in block ${blockNumber} (${status}): ${hash}. ${to} now holds ${received}.`
+      const value = parseEther($<HTMLInputElement>('#amount').value.trim())
+      await sendAndReport('#send-result', { to, value }, async () => {
+        return `${to} now holds ${formatEth(await publicClient.getBalance({ address: to }))}.`
+      })
     }),
+  )
+  $('#send-usdc').addEventListener('click', () =>
+    act(() =>
+      sendAndReport('#usdc-result', usdcTransfer(defaultRecipient), async () => {
+        return `${defaultRecipient} now holds ${await describeUsdcBalance(defaultRecipient)}.`
+      }),
+    ),
+  )
+  $('#call-contract').addEventListener('click', () =>
+    act(() =>
+      sendAndReport('#contract-result', counterIncrement(), async () => {
+        return `The counter is at ${await readCount()}.`
+      }),
+    ),
   )
 }

@@ -34,8 +34,8 @@ mountSimplePage({
   },
   signMessage: (message) => signMessage(config!, { message }),
   signTypedData: (typedData) => signTypedData(config!, typedData),
-  async send(to, value) {
-    const hash = await sendTransaction(config!, { to, value })
+  async send(transaction) {
+    const hash = await sendTransaction(config!, transaction)
     const receipt = await waitForTransactionReceipt(config!, { hash, pollingInterval: 250 })
     return { hash, blockNumber: receipt.blockNumber, status: receipt.status }
   },
