@@ -10,8 +10,11 @@ export const path = "m/44'/60'/0'/0/0"
 const recipient: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
 const delegate: Address = '0x4Cd241E8d1510e30b2076397afc7508Ae59C66c9'
 
-/** 300 bytes of calldata: two APDUs on a Ledger, so a fault can land between the chunks. */
-const data = `0xa9059cbb${'00'.repeat(296)}` as const
+/**
+ * 300 bytes of calldata: two APDUs on a Ledger, so a fault can land between the chunks. Not an ERC-20
+ * selector: the app refuses a `transfer` that also sends ether, blind signing on or off.
+ */
+const data = `0xdeadbeef${'00'.repeat(296)}` as const
 const fees = { maxFeePerGas: 2_000_000_000n, maxPriorityFeePerGas: 1_000_000n }
 export const transactions = {
   legacy: {
