@@ -4,7 +4,13 @@
  * filter against Ledger's production key, so what signs here is what Ledger signed.
  */
 import { BlindSigningRefusedError, type DeviceStatus } from '@airlock/core'
-import { createLedgerEmulator, type LedgerEmulator, testMnemonic } from '@airlock/emulator'
+import {
+  calPublicKeyOf,
+  createLedgerEmulator,
+  type LedgerEmulator,
+  type LedgerEmulatorOptions,
+  testMnemonic,
+} from '@airlock/emulator'
 import { permit as erc2612Permit } from '@airlock/fixtures/permit'
 import {
   type Address,
@@ -31,8 +37,11 @@ const tokens = {
 } as const satisfies Record<string, Address>
 const unknownContract: Address = '0x1111111111111111111111111111111111111111'
 
-async function setup(options: { blindSigning?: 'allow' | 'refuse' } = {}) {
-  const emulator = createLedgerEmulator()
+async function setup(
+  options: { blindSigning?: 'allow' | 'refuse' } = {},
+  device: LedgerEmulatorOptions = {},
+) {
+  const emulator = createLedgerEmulator(device)
   const statuses: DeviceStatus[] = []
   const account = await toLedgerAccount({
     transport: emulator.transport,
@@ -209,6 +218,7 @@ describe('typed data with bundled filters signs in clear with blind signing off'
       expect.objectContaining({ name: 'BlindSigningDisabledError' }),
     )
     expect(shipped.confirmations()[0]).toEqual(expect.objectContaining({ display: 'blind' }))
+    expect(instructions(shipped.emulator)).not.toContain('1e')
     const refusing = await setup({ blindSigning: 'refuse' })
     await expect(refusing.account.signTypedData(mail)).rejects.toThrowError(
       BlindSigningRefusedError,
@@ -216,5 +226,34 @@ describe('typed data with bundled filters signs in clear with blind signing off'
     expect(
       instructions(refusing.emulator).filter((ins) => ['1a', '1c', '1e', '0c'].includes(ins)),
     ).toEqual([])
+  })
+})
+
+describe("a device that does not trust the bundle's signatures", () => {
+  // The emulator checks descriptors and filters against another key than Ledger's: to it, every
+  // bundled signature is a forgery, as an altered bundle would be to a real device.
+  const otherKey = calPublicKeyOf(`0x${'42'.repeat(32)}`)
+
+  test('refuses the token descriptor: the transfer goes blind and is refused, never shown with a ticker', async () => {
+    const { emulator, account, confirmations } = await setup({}, { calPublicKey: otherKey })
+    const data = encodeFunctionData({
+      abi: erc20Abi,
+      functionName: 'transfer',
+      args: [recipient, 1n],
+    })
+    await expect(account.signTransaction(call(tokens.usdc, 1, data))).rejects.toThrowError(
+      expect.objectContaining({ name: 'BlindSigningDisabledError' }),
+    )
+    expect(emulator.exchanges.find((e) => e.request.startsWith('e00a'))?.response).toBe('6a80')
+    expect(confirmations()).toEqual([expect.objectContaining({ display: 'blind' })])
+    expect(screenValues(emulator).join('\n')).not.toContain('USDC')
+  })
+
+  test('refuses the filters: the permit is not signed with their labels', async () => {
+    const { emulator, account } = await setup({}, { calPublicKey: otherKey })
+    await expect(account.signTypedData(usdcPermit)).rejects.toThrowError(
+      expect.objectContaining({ name: 'BlindSigningDisabledError' }),
+    )
+    expect(emulator.reviews.filter((review) => review.outcome === 'approved')).toEqual([])
   })
 })

@@ -30,3 +30,7 @@ export const claNotSupported = 0x6e00
 export const claNotSupportedBootloader = 0x6e01
 /** HALTED: the device stopped answering until it is reconnected. */
 export const halted = 0x6faa
+/** SWO_PARAMETER_ERROR_NO_INFO: an EIP-712 filter the app refused (a bad signature among others). */
+export const parameterErrorNoInfo = 0x6a00
+/** SWO_REFERENCED_DATA_NOT_FOUND: EIP-712 filters announced but missing at signing (app 1.22.0). */
+export const referencedDataNotFound = 0x6a88

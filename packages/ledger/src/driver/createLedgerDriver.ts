@@ -25,7 +25,7 @@ import { loadHwTransport } from '../sdk/loadHwTransport.js'
 import type { LedgerTransport, LedgerTypedDataMode } from '../types.js'
 import { chooseTypedDataMode } from './chooseTypedDataMode.js'
 import { createLedgerConnection, type LedgerSession } from './createLedgerConnection.js'
-import { prepareTokenDescriptor } from './prepareTokenDescriptor.js'
+import { type PreparedTokenDescriptor, prepareTokenDescriptor } from './prepareTokenDescriptor.js'
 import { hashTypedDataParts, toEip712Message } from './prepareTypedData.js'
 import {
   type PreparedTypedDataFilters,
@@ -126,6 +126,24 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
   }
 
   /**
+   * Sends a bundled token descriptor. The app checks Ledger's signature on it: one it refuses
+   * (0x6A80: an app with another key, altered data) is left out, and the call shows blind.
+   */
+  async function provideTokenDescriptor(
+    call: Call,
+    token: PreparedTokenDescriptor | undefined,
+  ): Promise<PreparedTokenDescriptor | undefined> {
+    if (!token) return undefined
+    try {
+      await call.app.provideTokenInformation(token.token.payload)
+      return token
+    } catch (error) {
+      if (statusCodeOf(error) !== statusWords.incorrectData) throw error
+      return undefined
+    }
+  }
+
+  /**
    * Full EIP-712: with the bundled filters of Ledger when it has them, else through hw-app-eth
    * and Ledger's services with `clearSigning`, else every field without filters.
    */
@@ -184,9 +202,8 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
           type: transaction.type,
         })
         const transactionParity = (v: number) => toTransactionYParity(v, serializedTransaction)
-        const token = await prepareTokenDescriptor(transaction)
+        const token = await provideTokenDescriptor(call, await prepareTokenDescriptor(transaction))
         if (token || !clearSigning) {
-          if (token) await call.app.provideTokenInformation(token.token.payload)
           context.status({
             ...confirm('signTransaction'),
             ...transactionDisplay(transaction, token),
@@ -229,8 +246,17 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
             return toDeviceSignature(signature, messageParity)
           } catch (error) {
             const code = statusCodeOf(error)
-            // The app refused the payload (0x6A80), or has no full EIP-712 (0x6D00: Nano S, old app).
-            if (code !== statusWords.incorrectData && code !== statusWords.insNotSupported)
+            // The app refused the payload (0x6A80) or, with filters, a filter (0x6A00, 0x6A88: it
+            // checks their signatures), or has no full EIP-712 (0x6D00: Nano S, old app).
+            const refusedFilters =
+              prepared.filters !== undefined &&
+              (code === statusWords.parameterErrorNoInfo ||
+                code === statusWords.referencedDataNotFound)
+            if (
+              code !== statusWords.incorrectData &&
+              code !== statusWords.insNotSupported &&
+              !refusedFilters
+            )
               throw error
             if (code === statusWords.insNotSupported) call.session.fullTypedDataRefused = true
             mode = {
