@@ -10,10 +10,12 @@ export default defineConfig({
   // The named APDU constants of app/ (`ins.getPublicKey`, `statusWords.lockedDevice`) become the
   // numbers themselves, as if written inline.
   inputOptions: { optimization: { inlineConst: { mode: 'all', pass: 1 } } },
-  // Two chunks besides the Ledger SDK's: what an app loads on import (the files at the top of
-  // src/), and the driver it loads on first device use (app/, driver/, sdk/). Fewer, larger files
-  // are what an app's bundler keeps together. The sdk/browser*.ts modules stay chunks of their own,
-  // each loaded by one `import()` with its SDK, and so does the installBuffer.ts they share.
+  // Besides the Ledger SDK's chunks: what an app loads on import (the files at the top of src/),
+  // the driver it loads on first device use (app/, driver/, sdk/, and the token lookup with its
+  // per-chain index), and, with the first typed data, the EIP-712 filters' index and lookup. Each
+  // chain's tokens and each message's filters (src/descriptors/data/) is a chunk of its own, loaded
+  // when a request needs it. The sdk/browser*.ts modules stay chunks of their own, each loaded by
+  // one `import()` with its SDK, and so does the installBuffer.ts they share.
   outputOptions: {
     chunkFileNames: ({ name }) => `${distNames[name] ?? name}-[hash].js`,
     codeSplitting: {

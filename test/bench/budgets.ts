@@ -49,8 +49,9 @@ export function bundleBudgets(sizes: BundleSizes): Budget[] {
     {
       name: '… or a clear-signed Permit2 PermitSingle adds (filters index, its filters, tokens)',
       actual: sizes.ledgerClearPermit2.gzip,
-      limit: 18 * kB,
-      rule: '18 kB',
+      // 5.4 kB of it is @noble/hashes' SHA-2 (Ledger keys its filters by a SHA-224).
+      limit: 22 * kB,
+      rule: '22 kB',
       enforced: true,
     },
     {
