@@ -6,10 +6,10 @@ import { createLedgerSigner } from '../createLedgerSigner.js'
 
 describe('the Ledger driver conforms to the driver contract', () => {
   const checks = driverConformanceChecks({
-    async setup() {
+    async setup({ blindSigning }) {
       const emulator = createLedgerEmulator()
       return {
-        signer: createLedgerSigner({ transport: emulator.transport }),
+        signer: createLedgerSigner({ transport: emulator.transport, blindSigning }),
         device: emulatorAsConformanceDevice(emulator),
       }
     },
