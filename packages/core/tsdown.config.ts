@@ -4,6 +4,7 @@ export default defineConfig({
   entry: {
     index: 'src/exports/index.ts',
     utils: 'src/exports/utils.ts',
+    blindSigning: 'src/exports/blindSigning.ts',
     testing: 'src/exports/testing.ts',
   },
   format: 'esm',
@@ -13,7 +14,9 @@ export default defineConfig({
   clean: true,
   // What an app loads on import (`core`), and what it loads with the first account (`account`):
   // one chunk each, since an app's bundler splits chunks by file. `blindSigning: 'refuse'` and its
-  // error load on their own (`policy`), with the first signing call of a signer that refuses.
+  // error load on their own (`policy`), with the first call of a signer that refuses, or with
+  // `@airlock/core/blindSigning`. Not from `.`: esbuild assigns a chunk to every entry that imports
+  // its file, used or not, so a re-export there would put it in every app's first load.
   outputOptions: {
     codeSplitting: {
       groups: [

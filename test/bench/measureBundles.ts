@@ -117,8 +117,9 @@ const connectPaths = {
     /(packages\/(core|wagmi|ledger|provider)\/|node_modules\/(@ledgerhq\/(hw-transport|hw-transport-webusb)|buffer)\/)/,
   trezor: /(packages\/(core|wagmi|trezor|provider)\/|node_modules\/@trezor\/connect-web\/)/,
 }
-// Account discovery, which a connect does not use.
-const discovery = /packages\/core\/dist\/readAccountPage-/
+// Account discovery, which a connect does not use, and `blindSigning: 'refuse'`, which loads only
+// for a signer that refuses (`@airlock/core/blindSigning` and core's policy chunk).
+const discovery = /packages\/core\/dist\/(readAccountPage|policy)-/
 // What the Ledger driver loads later: the bundled descriptors (a chain's tokens; the EIP-712
 // filters' index, then one message's filters), all of hw-app-eth for `clearSigning: true`.
 const ledgerTokens = /packages\/ledger\/dist\/chain\d+-/

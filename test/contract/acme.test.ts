@@ -15,8 +15,8 @@ afterEach(() => {
 describe('a third vendor, built only on core’s public API', () => {
   describe('passes the driver conformance checks', () => {
     const checks = driverConformanceChecks({
-      async setup() {
-        const { signer, controls } = createAcmeDevice()
+      async setup({ blindSigning }) {
+        const { signer, controls } = createAcmeDevice({ blindSigning })
         return { signer, device: controls }
       },
     })
@@ -68,5 +68,31 @@ describe('a third vendor, built only on core’s public API', () => {
       .catch((error) => error)
     expect(rejected.code).toBe(4001)
     expect(rejected.message).toContain('Press OK on the Acme.')
+  })
+
+  test("blindSigning: 'refuse' works for a vendor core does not know: refused before the device, 4001 through the provider", async () => {
+    const { signer, state } = createAcmeDevice({ blindSigning: 'refuse' })
+    const account = await toHardwareAccount(signer, { index: 0, scheme: 'bip44' })
+    const provider = createHardwareProvider({
+      account,
+      chains: [mainnet],
+      transport: createTestRpc(mainnet).transport,
+    })
+    const [address] = await provider.request({ method: 'eth_requestAccounts' })
+    const refused = await provider
+      .request({
+        method: 'eth_signTransaction',
+        params: [{ from: address!, to: address!, data: '0xa22cb465', gas: '0x5208', nonce: '0x0' }],
+      } as never)
+      .catch((error) => error)
+    expect(refused.code).toBe(4001)
+    expect(refused.cause).toMatchObject({
+      name: 'BlindSigningRefusedError',
+      operation: 'signTransaction',
+      reason: 'Acme shows calldata as raw bytes',
+    })
+    expect(state.signing).toBe(0)
+    await provider.request({ method: 'personal_sign', params: ['0x00', address!] })
+    expect(state.signing).toBe(1)
   })
 })

@@ -3,6 +3,7 @@
  * way a vendor outside this repository would. Its "device" is a key in memory. TEST KEYS ONLY.
  */
 import {
+  type CreateHardwareSignerOptions,
   createHardwareSigner,
   DeviceDisconnectedError,
   DeviceLockedError,
@@ -24,8 +25,16 @@ class AcmeStatus extends Error {
   }
 }
 
-export function createAcmeDevice() {
-  const state = { locked: false, plugged: true, rejectNext: false, hanging: false, opened: 0 }
+export function createAcmeDevice(options: Pick<CreateHardwareSignerOptions, 'blindSigning'> = {}) {
+  const state = {
+    locked: false,
+    plugged: true,
+    rejectNext: false,
+    hanging: false,
+    opened: 0,
+    /** Signing requests the device received. */
+    signing: 0,
+  }
 
   /** One device request: what a real SDK's transport exchange would do. */
   async function exchange(signal: AbortSignal) {
@@ -42,9 +51,16 @@ export function createAcmeDevice() {
     hash: Hex,
     { signal, status }: Parameters<HardwareSignerDriver['signMessage']>[1],
     operation: 'signTransaction' | 'signMessage' | 'signTypedData' | 'signAuthorization',
+    blind?: string,
   ): Promise<DeviceSignature> {
     await exchange(signal)
-    status({ type: 'confirm-on-device', operation })
+    // Before the signing request: under `blindSigning: 'refuse'` a blind one throws here.
+    status(
+      blind
+        ? { type: 'confirm-on-device', operation, display: 'blind', reason: blind }
+        : { type: 'confirm-on-device', operation, display: 'clear' },
+    )
+    state.signing++
     // The user reviews on the device; the cable can go meanwhile.
     await new Promise((resolve) => setTimeout(resolve, 1))
     if (!state.plugged) throw new AcmeStatus('GONE')
@@ -86,7 +102,12 @@ export function createAcmeDevice() {
         throw new UnsupportedByDeviceError({
           operation: `sign ${transaction.type} transactions`,
         })
-      return sign(path, keccak256(serializedTransaction), context, 'signTransaction')
+      // The Acme shows recipient and amount; calldata only as raw bytes.
+      const blind =
+        transaction.data && transaction.data !== '0x'
+          ? 'Acme shows calldata as raw bytes'
+          : undefined
+      return sign(path, keccak256(serializedTransaction), context, 'signTransaction', blind)
     },
     signMessage: ({ path, message }, context) =>
       sign(path, hashMessage({ raw: message }), context, 'signMessage'),
@@ -114,7 +135,7 @@ export function createAcmeDevice() {
 
   return {
     state,
-    signer: createHardwareSigner(driver, { timeout: 60_000 }),
+    signer: createHardwareSigner(driver, { timeout: 60_000, ...options }),
     controls: {
       rejectNext: () => void Object.assign(state, { rejectNext: true }),
       lock: () => void Object.assign(state, { locked: true }),

@@ -1,3 +1,4 @@
+import { BlindSigningRefusedError } from '@airlock/core/blindSigning'
 import {
   Eip7702NotAllowedError,
   LedgerTransportUnavailableError,
@@ -24,6 +25,9 @@ test('vendor errors keep the EIP-1193 code they declare through the provider', (
     new UserGestureRequiredError(),
     new Eip7702NotAllowedError(),
     new LedgerTransportUnavailableError({ transport: 'webusb', reason: 'no navigator.usb' }),
+    // 4001: the user's standing "no" to blind requests, not a missing permission (4100) or
+    // method (4200); the app must not retry it as it is.
+    new BlindSigningRefusedError({ operation: 'signTransaction' }),
   ]
   expect(
     errors.map((error) => {
@@ -40,6 +44,7 @@ test('vendor errors keep the EIP-1193 code they declare through the provider', (
       "UserGestureRequiredError -> -32002 ResourceUnavailableRpcError",
       "Eip7702NotAllowedError -> -32002 ResourceUnavailableRpcError",
       "LedgerTransportUnavailableError -> -32002 ResourceUnavailableRpcError",
+      "BlindSigningRefusedError -> 4001 UserRejectedRequestError",
     ]
   `)
 })

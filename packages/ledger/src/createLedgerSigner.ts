@@ -45,7 +45,7 @@ export type LedgerSigner = HardwareSigner & {
  * (loaded on first use). One request reaches the device at a time; errors are typed.
  */
 export function createLedgerSigner(options: CreateLedgerSignerOptions = {}): LedgerSigner {
-  const { transport, timeout, clearSigning, blindSigning } = options
+  const { transport, clearSigning } = options
   checkTransport(transport)
   let typedDataMode: LedgerTypedDataMode | undefined
   // The driver loads with the Ledger SDK, on first device use.
@@ -59,7 +59,7 @@ export function createLedgerSigner(options: CreateLedgerSignerOptions = {}): Led
       },
     })
   })
-  const signer = createHardwareSigner(driver, { timeout, blindSigning })
+  const signer = createHardwareSigner(driver, options)
   return Object.defineProperties(signer, {
     typedDataMode: { get: () => typedDataMode, enumerable: true },
   }) as LedgerSigner

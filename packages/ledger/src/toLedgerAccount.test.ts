@@ -3,7 +3,8 @@
  * plays the current Ethereum app as shipped (blind signing off) and checks every descriptor and
  * filter against Ledger's production key, so what signs here is what Ledger signed.
  */
-import { BlindSigningRefusedError, type DeviceStatus } from '@airlock/core'
+import type { DeviceStatus } from '@airlock/core'
+import { BlindSigningRefusedError } from '@airlock/core/blindSigning'
 import {
   calPublicKeyOf,
   createLedgerEmulator,

@@ -14,9 +14,5 @@ export type ToLedgerAccountParameters = CreateLedgerSignerOptions & ToHardwareAc
 export function toLedgerAccount(
   parameters: ToLedgerAccountParameters,
 ): Promise<HardwareAccount<'ledger'>> {
-  const { transport, timeout, clearSigning, blindSigning, ...account } = parameters
-  return toHardwareAccount(
-    createLedgerSigner({ transport, timeout, clearSigning, blindSigning }),
-    account,
-  )
+  return toHardwareAccount(createLedgerSigner(parameters), parameters)
 }

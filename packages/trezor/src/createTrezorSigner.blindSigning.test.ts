@@ -1,4 +1,5 @@
-import { BlindSigningRefusedError, type DeviceStatus, toHardwareAccount } from '@airlock/core'
+import { type DeviceStatus, toHardwareAccount } from '@airlock/core'
+import { BlindSigningRefusedError } from '@airlock/core/blindSigning'
 import { type Hex, pad } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 import { describe, expect, test } from 'vitest'

@@ -31,7 +31,7 @@ export type TrezorSigner = HardwareSigner & { readonly source: 'trezor' }
  * Airlock loaded (never one passed as `connect`); the next call initialises it again.
  */
 export function createTrezorSigner(parameters: CreateTrezorSignerParameters): TrezorSigner {
-  const { connect: shared, manifest, timeout, blindSigning } = parameters
+  const { connect: shared, manifest } = parameters
   const checkedManifest =
     shared === undefined || manifest !== undefined ? validateManifest(manifest) : undefined
   // The driver loads with Trezor Connect, on first device use.
@@ -39,5 +39,5 @@ export function createTrezorSigner(parameters: CreateTrezorSignerParameters): Tr
     const { createTrezorDriver } = await import('./driver/createTrezorDriver.js')
     return createTrezorDriver(shared ? { connect: shared } : { manifest: checkedManifest! })
   })
-  return createHardwareSigner(driver, { timeout, blindSigning }) as TrezorSigner
+  return createHardwareSigner(driver, parameters) as TrezorSigner
 }

@@ -4,7 +4,12 @@ import { toLedgerAccount } from '@airlock/ledger'
 import type { HardwareProvider } from '@airlock/provider'
 import { connect, getConnection } from '@wagmi/core'
 import { describe, expect, test } from 'vitest'
-import { connectorSuite, createTestConfig, referenceAccount } from './_test/connectorSuite.js'
+import {
+  connectorSuite,
+  createTestConfig,
+  expectBlindRefused,
+  referenceAccount,
+} from './_test/connectorSuite.js'
 import { ledger } from './ledger.js'
 
 describe('ledger', () => {
@@ -18,6 +23,12 @@ describe('ledger', () => {
         rejectNext: () => rejectNextReview(emulator),
       }
     },
+  })
+
+  test("blindSigning: 'refuse' reaches the signer: a contract call is refused before the device", async () => {
+    const emulator = createLedgerEmulator()
+    await expectBlindRefused(ledger({ transport: emulator.transport, blindSigning: 'refuse' }))
+    expect(emulator.exchanges.map((e) => e.request.slice(0, 4))).not.toContain('e004')
   })
 
   test('index and scheme pick the account; Ledger Live is the default scheme', async () => {

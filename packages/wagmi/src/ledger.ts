@@ -1,4 +1,4 @@
-import type { DerivationPath, PathScheme } from '@airlock/core'
+import type { BlindSigningPolicy, DerivationPath, PathScheme } from '@airlock/core'
 import type { ToLedgerAccountParameters } from '@airlock/ledger'
 import { createHardwareConnector } from './internal/createHardwareConnector.js'
 
@@ -35,6 +35,12 @@ export type LedgerParameters = {
    * @default false
    */
   clearSigning?: boolean | undefined
+  /**
+   * `'refuse'`: a request the device would show only blind (raw contract data, hashes) is refused
+   * with `BlindSigningRefusedError` (EIP-1193 4001) before it reaches the device.
+   * @default 'allow'
+   */
+  blindSigning?: BlindSigningPolicy | undefined
 }
 
 // Ledger's USB vendor id, the filter hw-transport-webusb and -webhid ask the browser for.

@@ -2,7 +2,12 @@ import { createTrezorEmulator } from '@airlock/emulator'
 import { rejectNextReview } from '@airlock/fixtures/conformanceDevice'
 import { connect, getConnection } from '@wagmi/core'
 import { describe, expect, test } from 'vitest'
-import { connectorSuite, createTestConfig, referenceAccount } from './_test/connectorSuite.js'
+import {
+  connectorSuite,
+  createTestConfig,
+  expectBlindRefused,
+  referenceAccount,
+} from './_test/connectorSuite.js'
 import { trezor } from './trezor.js'
 
 describe('trezor', () => {
@@ -37,6 +42,16 @@ describe('trezor', () => {
     expect(error.cause.name).toBe('TrezorInitError')
     expect(error.message).toContain('connect.trezor.io')
     expect(error.message).not.toContain('Ethereum app')
+  })
+
+  test("blindSigning: 'refuse' reaches the signer: a contract call is refused before the device", async () => {
+    const emulator = await createTrezorEmulator()
+    try {
+      await expectBlindRefused(trezor({ connect: emulator.connect, blindSigning: 'refuse' }))
+      expect(emulator.exchanges.filter((e) => e.request.startsWith('EthereumSign'))).toEqual([])
+    } finally {
+      await emulator.dispose()
+    }
   })
 
   test('index picks the account; BIP-44 is the default scheme', async () => {

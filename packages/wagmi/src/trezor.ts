@@ -1,4 +1,4 @@
-import type { DerivationPath, PathScheme } from '@airlock/core'
+import type { BlindSigningPolicy, DerivationPath, PathScheme } from '@airlock/core'
 import type { ToTrezorAccountParameters, TrezorConnectLike, TrezorManifest } from '@airlock/trezor'
 import { createHardwareConnector } from './internal/createHardwareConnector.js'
 
@@ -34,6 +34,12 @@ export type TrezorParameters = (
    * @default 300_000
    */
   timeout?: number | undefined
+  /**
+   * `'refuse'`: a request the device would show only blind (raw contract data, hashes) is refused
+   * with `BlindSigningRefusedError` (EIP-1193 4001) before it reaches the device.
+   * @default 'allow'
+   */
+  blindSigning?: BlindSigningPolicy | undefined
 }
 
 trezor.type = 'trezor' as const
@@ -43,7 +49,7 @@ trezor.type = 'trezor' as const
  * did not disconnect; only then is Trezor Connect loaded.
  */
 export function trezor(parameters: TrezorParameters) {
-  const { path, scheme = 'bip44', index = 0, connect, manifest, timeout } = parameters
+  const { path, scheme = 'bip44', index = 0, ...device } = parameters
   return createHardwareConnector({
     id: 'trezor',
     name: 'Trezor',
@@ -52,12 +58,7 @@ export function trezor(parameters: TrezorParameters) {
     async getAccount() {
       const { toTrezorAccount } = await import('@airlock/trezor')
       const location = path ? { path } : { scheme, index }
-      return toTrezorAccount({
-        connect,
-        manifest,
-        timeout,
-        ...location,
-      } as ToTrezorAccountParameters)
+      return toTrezorAccount({ ...device, ...location } as ToTrezorAccountParameters)
     },
     // Trezor Connect finds the device itself; it is loaded only for a user who connected before.
     canReconnect: async () => true,

@@ -4,6 +4,7 @@ export {
   type ConformanceCheck,
   type ConformanceDevice,
   ConformanceError,
+  type ConformanceSetupOptions,
   type DriverConformanceHarness,
   driverConformanceChecks,
 } from '../testing/driverConformance.js'

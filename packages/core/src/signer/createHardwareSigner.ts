@@ -132,25 +132,14 @@ export function createHardwareSigner(
       })
     })
     try {
+      const context = { signal: controller.signal, status: emit, blindSigning }
       const result = await Promise.race([
-        (async () => {
-          // The policy's code loads only for a signer that refuses, with its first signing call.
-          const policy =
-            blindSigning === 'refuse' && operation.startsWith('sign')
-              ? (await import('./internal/refuseBlindSigning.js')).refuseBlindSigning(
-                  operation,
-                  emit,
-                )
-              : undefined
-          controller.signal.throwIfAborted()
-          const value = await run({
-            signal: controller.signal,
-            status: policy?.status ?? emit,
-            blindSigning,
-          })
-          policy?.check()
-          return value
-        })(),
+        // The policy's code loads only for a signer that refuses, with its first call.
+        blindSigning === 'refuse'
+          ? import('./internal/refuseBlindSigning.js').then((policy) =>
+              policy.refuseBlindSigning(operation, run, context),
+            )
+          : run(context),
         ended,
       ])
       emit({ type: 'done', operation })

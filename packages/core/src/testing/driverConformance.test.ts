@@ -5,15 +5,19 @@ import {
   DeviceLockedError,
   UserRejectedOnDeviceError,
 } from '../errors/device.js'
-import { ConformanceError, driverConformanceChecks } from './driverConformance.js'
+import {
+  ConformanceError,
+  type ConformanceSetupOptions,
+  driverConformanceChecks,
+} from './driverConformance.js'
 
 type SignerOptions = Parameters<typeof createSoftwareSigner>[0]
 
 /** The harness over core's in-memory test signer, with its faults as device controls. */
 function harness(options: SignerOptions = {}, errors = true) {
   return {
-    async setup() {
-      const signer = createSoftwareSigner(options)
+    async setup({ blindSigning }: ConformanceSetupOptions) {
+      const signer = createSoftwareSigner({ blindSigning, ...options })
       const fail = (error: Error) => {
         signer.state.failNext = errors ? error : new Error(error.name)
       }
@@ -52,6 +56,43 @@ describe('driverConformanceChecks', () => {
       'a locked device asks to be unlocked, or fails with DeviceLockedError (-32002)',
       'a device unplugged mid-request is DeviceDisconnectedError (4900), and works once plugged in',
     ])
+  })
+
+  test('a harness that does not pass blindSigning to its signer fails the refusal check', async () => {
+    const { setup } = harness()
+    const checks = driverConformanceChecks({ setup: () => setup({ blindSigning: 'allow' }) })
+    const refuse = checks.find((check) => check.name.startsWith('under blindSigning'))!
+    await expect(refuse.run()).rejects.toThrowError(
+      expect.objectContaining({
+        name: 'ConformanceError',
+        details: expect.stringContaining('does harness.setup pass blindSigning to the signer?'),
+      }),
+    )
+  })
+
+  test('a driver whose confirm-on-device lacks display fails', async () => {
+    const { setup } = harness()
+    const checks = driverConformanceChecks({
+      async setup(options) {
+        const rig = await setup(options)
+        const { signer } = rig
+        // What a driver written before `display` reports.
+        const onStatus: typeof signer.onStatus = (listener) =>
+          signer.onStatus(({ ...status }) => {
+            if (status.type === 'confirm-on-device')
+              delete (status as { display?: unknown }).display
+            listener(status)
+          })
+        return { ...rig, signer: { ...signer, onStatus } }
+      },
+    })
+    const display = checks.find((check) => check.name.startsWith('says whether'))!
+    await expect(display.run()).rejects.toThrowError(
+      expect.objectContaining({
+        name: 'ConformanceError',
+        details: 'a message: confirm-on-device has display undefined and reason undefined',
+      }),
+    )
   })
 
   test('a signer that signs what its capabilities exclude fails', async () => {

@@ -3,7 +3,12 @@ import { toHardwareAccount } from '../account/toHardwareAccount.js'
 import type { HardwareAccount } from '../account/types.js'
 import { BaseError } from '../errors/base.js'
 import type { DerivationPath } from '../path/parsePath.js'
-import type { DeviceStatus, HardwareSigner, SignableTransactionType } from '../signer/types.js'
+import type {
+  BlindSigningPolicy,
+  DeviceStatus,
+  HardwareSigner,
+  SignableTransactionType,
+} from '../signer/types.js'
 
 /** What a check may do to the (emulated) device behind the signer. */
 export type ConformanceDevice = {
@@ -18,9 +23,15 @@ export type ConformanceDevice = {
   restore: () => void | Promise<void>
 }
 
+/** What a check asks of the signer `setup` creates. */
+export type ConformanceSetupOptions = {
+  /** Pass it to the signer (`createHardwareSigner`'s option of the same name). */
+  blindSigning: BlindSigningPolicy
+}
+
 export type DriverConformanceHarness = {
   /** A signer on a fresh (emulated) device, ready to sign with the user approving. */
-  setup: () => Promise<{
+  setup: (options: ConformanceSetupOptions) => Promise<{
     signer: HardwareSigner
     device: ConformanceDevice
     cleanup?: (() => Promise<void>) | undefined
@@ -60,10 +71,11 @@ export function driverConformanceChecks(harness: DriverConformanceHarness): Conf
   const check = (
     name: string,
     body: (rig: Rig, fail: (reason: string) => never) => Promise<void>,
+    options: ConformanceSetupOptions = { blindSigning: 'allow' },
   ) => ({
     name,
     async run() {
-      const setup = await harness.setup()
+      const setup = await harness.setup(options)
       const statuses: DeviceStatus[] = []
       const unsubscribe = setup.signer.onStatus((status) => statuses.push(status))
       try {
@@ -127,6 +139,67 @@ export function driverConformanceChecks(harness: DriverConformanceHarness): Conf
         if (types.lastIndexOf('done') < confirm)
           fail(`no done status after confirm-on-device (got ${types.join(', ')})`)
       },
+    ),
+    check(
+      'says whether the device shows each signing request clear or blind',
+      async ({ account, signer, statuses }, fail) => {
+        const { transactionTypes, signTypedData } = await signer.getCapabilities()
+        const requests: [string, () => Promise<unknown>][] = [
+          ['a message', () => account.signMessage({ message })],
+          ...transactionTypes.map(
+            (type) =>
+              [`a ${type} transaction`, () => account.signTransaction(transactionOf(type))] as [
+                string,
+                () => Promise<unknown>,
+              ],
+          ),
+        ]
+        if (signTypedData) requests.push(['typed data', () => account.signTypedData(typedData)])
+        for (const [what, call] of requests) {
+          statuses.length = 0
+          await call()
+          const confirms = statuses.filter((status) => status.type === 'confirm-on-device')
+          if (!confirms.length) fail(`${what}: no confirm-on-device status`)
+          for (const { display, reason } of confirms)
+            if (
+              (display !== 'clear' && display !== 'blind') ||
+              !['string', 'undefined'].includes(typeof reason)
+            )
+              fail(`${what}: confirm-on-device has display ${display} and reason ${reason}`)
+        }
+      },
+    ),
+    check(
+      "under blindSigning: 'refuse', a blind request is BlindSigningRefusedError (4001) before the device asks",
+      async (rig, fail) => {
+        rig.statuses.length = 0
+        const error = await rig.account.signTransaction(blindTransaction).then(
+          () =>
+            fail(
+              "a contract call no device decodes was signed under blindSigning: 'refuse' (does harness.setup pass blindSigning to the signer?)",
+            ),
+          (error: unknown) => error,
+        )
+        const found = (error as BaseError).walk?.(
+          (e) => (e as Error).name === 'BlindSigningRefusedError',
+        ) as (BaseError & { operation?: unknown }) | null
+        if (!found)
+          return fail(
+            `expected BlindSigningRefusedError, got ${(error as Error)?.name}: ${(error as Error)?.message}`,
+          )
+        if (found.rpcCode !== 4001 || found.operation !== 'signTransaction')
+          fail(
+            `BlindSigningRefusedError has rpcCode ${found.rpcCode} and operation ${found.operation}`,
+          )
+        if (rig.statuses.some((status) => status.type === 'confirm-on-device'))
+          fail('the device asked the user about the refused request (a confirm-on-device status)')
+        await rig.account
+          .signMessage({ message })
+          .catch((cause: Error) =>
+            fail(`after the refusal, a clear request failed: ${cause.message}`),
+          )
+      },
+      { blindSigning: 'refuse' },
     ),
     check('a rejection on the device is UserRejectedOnDeviceError (4001)', async (rig, fail) => {
       await rig.device.rejectNext()
@@ -264,6 +337,14 @@ function transactionOf(type: SignableTransactionType): TransactionSerializable {
     authorizationList: [{ address: zero, chainId: 1, nonce: 0, r: word, s: word, yParity: 0 }],
   }
 }
+
+/** A call to a function no device decodes (`setApprovalForAll`), on some contract. */
+const blindTransaction = {
+  ...transactionOf('legacy'),
+  gas: 100_000n,
+  value: 0n,
+  data: `0xa22cb465${recipient.slice(2).toLowerCase().padStart(64, '0')}${'1'.padStart(64, '0')}`,
+} as const satisfies TransactionSerializable
 
 const typedData = {
   domain: { name: 'Airlock', version: '1', chainId: 1, verifyingContract: recipient },

@@ -6,11 +6,11 @@ import { createLedgerSigner } from '../createLedgerSigner.js'
 
 describe('the Ledger driver conforms to the driver contract', () => {
   const checks = driverConformanceChecks({
-    async setup() {
+    async setup({ blindSigning }) {
       // Unfiltered typed data needs verbose EIP-712 (or blind signing) on app 1.12.0+.
       const emulator = createLedgerEmulator({ verboseEip712: true })
       return {
-        signer: createLedgerSigner({ transport: emulator.transport }),
+        signer: createLedgerSigner({ transport: emulator.transport, blindSigning }),
         device: emulatorAsConformanceDevice(emulator),
       }
     },

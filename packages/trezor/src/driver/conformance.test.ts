@@ -6,10 +6,10 @@ import { createTrezorSigner } from '../createTrezorSigner.js'
 
 describe('the Trezor driver conforms to the driver contract', () => {
   const checks = driverConformanceChecks({
-    async setup() {
+    async setup({ blindSigning }) {
       const emulator = await createTrezorEmulator()
       return {
-        signer: createTrezorSigner({ connect: emulator.connect }),
+        signer: createTrezorSigner({ connect: emulator.connect, blindSigning }),
         device: emulatorAsConformanceDevice(emulator),
         cleanup: () => emulator.dispose(),
       }

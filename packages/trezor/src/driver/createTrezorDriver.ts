@@ -1,5 +1,4 @@
 import {
-  BlindSigningRefusedError,
   type DeviceContext,
   type DeviceOperation,
   type HardwareSignerDriver,
@@ -76,10 +75,12 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
     options: Omit<ToTrezorErrorOptions, 'operation' | 'model'> & { confirm?: TrezorDisplay } = {},
   ): Promise<payload> {
     const { confirm } = options
-    // Connect reports the device's screen (`ui-button`) only once the request is on the device, so
-    // `blindSigning: 'refuse'` is applied here, before Connect gets anything.
+    // Connect reports the device's screen (`ui-button`) only once the request is on the device. A
+    // blind request under `blindSigning: 'refuse'` is reported before Connect gets anything: core
+    // throws BlindSigningRefusedError from the report. (Not thrown here: importing the class into
+    // the driver would pull core's lazily loaded policy chunk into the app's first load.)
     if (confirm?.display === 'blind' && context.blindSigning === 'refuse')
-      throw new BlindSigningRefusedError({ operation, reason: confirm.reason })
+      context.status({ type: 'confirm-on-device', operation, ...confirm })
     const connect = await connection(context)
     const cancel = () => {
       try {

@@ -1,4 +1,5 @@
 import { ChainIdMismatchError, UserRejectedOnDeviceError } from '@airlock/core'
+import { BlindSigningRefusedError } from '@airlock/core/blindSigning'
 import { createTestRpc } from '@airlock/fixtures/testRpc'
 import {
   type Config,
@@ -59,6 +60,30 @@ export function createTestConfig(
 }
 
 const recipient = '0x000000000000000000000000000000000000dEaD'
+
+/** A call no device decodes: `setApprovalForAll(recipient, true)` on some contract. */
+export const unknownContractCall = {
+  to: '0x000000000000000000000000000000000000dEaD',
+  data: '0xa22cb46500000000000000000000000070997970c51812dc3a010c7d01b50e0d17dc79c80000000000000000000000000000000000000000000000000000000000000001',
+} as const
+
+/**
+ * Under `blindSigning: 'refuse'`, wagmi's sendTransaction of a call the device shows blind fails
+ * with EIP-1193's 4001 and `BlindSigningRefusedError` in its cause chain; nothing is broadcast.
+ */
+export async function expectBlindRefused(connector: CreateConnectorFn) {
+  const { config, connector: created, rpc } = createTestConfig(connector)
+  await connect(config, { connector: created, chainId: foundry.id })
+  const error = (await sendTransaction(config, unknownContractCall).catch((e) => e)) as BaseError
+  expect(error.walk((e) => (e as { code?: number }).code === 4001)).toMatchObject({
+    name: 'UserRejectedRequestError',
+  })
+  expect(error.walk((e) => e instanceof BlindSigningRefusedError)).toMatchObject({
+    operation: 'signTransaction',
+  })
+  expect(rpc[foundry.id]!.state.sent).toEqual([])
+  await disconnect(config)
+}
 
 const typedData = (chainId: number) =>
   ({

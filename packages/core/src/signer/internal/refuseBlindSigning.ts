@@ -1,37 +1,43 @@
 import { BlindSigningRefusedError } from '../../errors/blindSigning.js'
 import type { DeviceOperation, DeviceStatus } from '../types.js'
 
+type Context = { signal: AbortSignal; status: (status: DeviceStatus) => void }
+
 /**
- * `blindSigning: 'refuse'` for one signing call, loaded only by signers that refuse. `status` is
- * what the driver reports through: a confirm-on-device that is not `'clear'` (a missing `display`
- * counts as blind) throws `BlindSigningRefusedError` into the driver, which reports it just before
- * it sends the signing request, so the device never gets it. `check` runs on the driver's result:
- * a driver that signed without saying the request was clear loses the signature to the same error.
+ * Runs one call of a signer with `blindSigning: 'refuse'`; loaded only by such signers. For a
+ * signing operation, the driver reports through a `status` that throws `BlindSigningRefusedError`
+ * on a confirm-on-device that is not `'clear'` (a missing `display` counts as blind): drivers
+ * report it just before they send the signing request, so the device never gets it. A driver that
+ * signed without saying the request was clear loses the signature to the same error.
  */
-export function refuseBlindSigning(
+export async function refuseBlindSigning<context extends Context, result>(
   operation: DeviceOperation,
-  emit: (status: DeviceStatus) => void,
-) {
+  run: (context: context) => Promise<result>,
+  context: context,
+): Promise<result> {
+  if (!operation.startsWith('sign')) return run(context)
+  // The call may have been aborted while this module loaded.
+  context.signal.throwIfAborted()
   let clear = false
-  return {
+  const result = await run({
+    ...context,
     status(status: DeviceStatus) {
       if (status.type === 'confirm-on-device') {
         if (status.display !== 'clear')
           throw new BlindSigningRefusedError({ operation, reason: status.reason })
         clear = true
       }
-      emit(status)
+      context.status(status)
     },
-    check() {
-      if (!clear)
-        throw new BlindSigningRefusedError({
-          operation,
-          reason: 'the driver did not say whether the device showed the request in clear',
-          metaMessages: [
-            'The signature was discarded: the signer cannot tell whether the device showed the request in clear.',
-            "Use a driver that reports how the device shows each request, or allow blind signing (blindSigning: 'allow').",
-          ],
-        })
-    },
-  }
+  })
+  if (!clear)
+    throw new BlindSigningRefusedError({
+      operation,
+      reason: 'the driver did not say whether the device showed the request in clear',
+      metaMessages: [
+        'The signature was discarded: the signer cannot tell whether the device showed the request in clear.',
+        "Use a driver that reports how the device shows each request, or allow blind signing (blindSigning: 'allow').",
+      ],
+    })
+  return result
 }
