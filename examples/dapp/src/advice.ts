@@ -91,12 +91,15 @@ export function statusText(status: DeviceStatus, device: string): string | undef
 /** How the device will show a request: every field (`clear`) or only a hash or raw data (`blind`). */
 export type SigningDisplay = { display: 'clear' | 'blind'; reason: string | undefined }
 
-/** The `display` and `reason` of a `confirm-on-device` status, when the driver says. */
+/**
+ * The `display` and `reason` of a `confirm-on-device` status; nothing for a driver that does not
+ * say (a third vendor's, written before `display`).
+ */
 export function signingDisplay(status: DeviceStatus): SigningDisplay | undefined {
-  if (status.type !== 'confirm-on-device' || !('display' in status)) return undefined
-  const { display, reason } = status as { display: unknown; reason?: unknown }
+  if (status.type !== 'confirm-on-device') return undefined
+  const { display, reason } = status
   if (display !== 'clear' && display !== 'blind') return undefined
-  return { display, reason: typeof reason === 'string' ? reason : undefined }
+  return { display, reason }
 }
 
 /** Tells the person, before the device asks, whether it will show what they approve. */

@@ -30,7 +30,7 @@ export async function ledgerTransport(demoMode: boolean): Promise<LedgerTranspor
 export type SignerChoice = {
   kind: DeviceKind
   demoMode: boolean
-  /** `'refuse'`: a request the Ledger could only blind-sign fails before reaching the device. */
+  /** `'refuse'`: a request the device could only blind-sign fails before reaching it. */
   blindSigning: 'allow' | 'refuse'
 }
 
@@ -42,9 +42,8 @@ export async function createSigner({
 }: SignerChoice): Promise<HardwareSigner> {
   if (kind === 'trezor') {
     const { createTrezorSigner } = await import('@airlock/trezor')
-    return createTrezorSigner({ manifest })
+    return createTrezorSigner({ manifest, blindSigning })
   }
   const { createLedgerSigner } = await import('@airlock/ledger')
-  const options = { transport: await ledgerTransport(demoMode), blindSigning }
-  return createLedgerSigner(options)
+  return createLedgerSigner({ transport: await ledgerTransport(demoMode), blindSigning })
 }

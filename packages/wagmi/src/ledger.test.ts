@@ -16,7 +16,8 @@ describe('ledger', () => {
   connectorSuite({
     type: 'ledger',
     async setup() {
-      const emulator = createLedgerEmulator()
+      // The suite's typed data has no Ledger filters: app 1.12.0+ signs it with verbose EIP-712 on.
+      const emulator = createLedgerEmulator({ verboseEip712: true })
       return {
         connector: ledger({ transport: emulator.transport }),
         path: "m/44'/60'/0'/0/0",
