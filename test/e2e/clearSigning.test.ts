@@ -159,7 +159,7 @@ describe('clear signing on the dApp page, blind signing off on the device', () =
     await screenshot(page, 'blind-refused-by-device')
 
     await expect(note().getAttribute('data-display')).resolves.toBe('blind')
-    await expect(note().textContent()).resolves.toContain('Your Ledger will blind-sign this')
+    await expect(note().textContent()).resolves.toContain('your Ledger will blind-sign this')
   })
 
   test('with blind signing on in the app, the call is blind-signed after the warning', async () => {
