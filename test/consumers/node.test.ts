@@ -32,13 +32,14 @@ describe.each([
   { script: 'consumer.mjs', loads: 'imported', how: 'import (ESM)' },
   { script: 'consumer.cjs', loads: 'required', how: 'require() (CommonJS)' },
 ])('plain Node, $how', ({ script, loads }) => {
-  test('loads every public entry and signs on both emulators, verified with viem', async () => {
+  test('loads every public entry and signs on both emulators (Ledger clear signing included), verified with viem', async () => {
     const { code, stdout, stderr } = await runScript(script)
     const loaded = [...stdout.matchAll(new RegExp(`^${loads} (\\S+) `, 'gm'))].map(
       (match) => match[1],
     )
     expect(loaded, stderr).toEqual(publicEntries())
     expect(stdout).toMatch(/^ledger: addresses .*; message and EIP-1559 transaction verified$/m)
+    expect(stdout).toMatch(/^ledger: USDC transfer and permit clear-signed offline/m)
     expect(stdout).toMatch(/^trezor: addresses .*; message and EIP-1559 transaction verified$/m)
     expect(stderr).not.toContain('network access refused')
     expect(code, `${stdout}\n${stderr}`).toBe(0)

@@ -2,7 +2,9 @@
  * The emulator flows both consumer scripts run, on the modules they hand in by entry name
  * (imported by consumer.mjs, required by consumer.cjs): this file loads nothing itself. For each
  * device: the first addresses, a personal message and an EIP-1559 transaction, each checked with
- * viem against keys derived from the test mnemonic. TEST KEYS ONLY.
+ * viem against keys derived from the test mnemonic; on the Ledger, as shipped (blind signing off),
+ * a USDC transfer and a USDC permit clear-signed with the bundled descriptors, which load as chunks
+ * of their own. TEST KEYS ONLY.
  */
 const recipient = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
 const manifest = {
@@ -51,6 +53,59 @@ async function exercise(name, account, { modules, viem, viemAccounts }) {
   )
 }
 
+async function exerciseLedgerClearSigning(account, device, { viem }) {
+  const usdc = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48'
+  const displays = []
+  account.signer.onStatus((status) => {
+    if (status.type === 'confirm-on-device') displays.push(status.display)
+  })
+  const serializedTransaction = await account.signTransaction({
+    type: 'eip1559',
+    chainId: 1,
+    to: usdc,
+    data: viem.encodeFunctionData({
+      abi: viem.erc20Abi,
+      functionName: 'transfer',
+      args: [recipient, 1_500_000n],
+    }),
+    nonce: 1,
+    gas: 60_000n,
+    maxFeePerGas: viem.parseGwei('30'),
+    maxPriorityFeePerGas: viem.parseGwei('1'),
+  })
+  const sender = await viem.recoverTransactionAddress({ serializedTransaction })
+  check(sender === account.address, 'ledger USDC transfer')
+  const permit = {
+    domain: { name: 'USD Coin', version: '2', chainId: 1, verifyingContract: usdc },
+    types: {
+      Permit: [
+        { name: 'owner', type: 'address' },
+        { name: 'spender', type: 'address' },
+        { name: 'value', type: 'uint256' },
+        { name: 'nonce', type: 'uint256' },
+        { name: 'deadline', type: 'uint256' },
+      ],
+    },
+    primaryType: 'Permit',
+    message: {
+      owner: account.address,
+      spender: recipient,
+      value: 2_500_000n,
+      nonce: 0n,
+      deadline: 1_900_000_000n,
+    },
+  }
+  const signature = await account.signTypedData(permit)
+  check(
+    await viem.verifyTypedData({ ...permit, address: account.address, signature }),
+    'ledger USDC permit',
+  )
+  const screens = device.reviews.flatMap((review) => review.screens.map((screen) => screen.value))
+  check(displays.join() === 'clear,clear', `ledger clear signing (displays: ${displays.join()})`)
+  check(screens.includes('1.5 USDC') && screens.includes('2.5 USDC'), 'ledger clear-signed screens')
+  console.log('ledger: USDC transfer and permit clear-signed offline with blind signing off')
+}
+
 module.exports = async function runDeviceFlows(api) {
   const emulator = api.modules['@airlock/emulator']
   const ledger = api.modules['@airlock/ledger']
@@ -64,6 +119,7 @@ module.exports = async function runDeviceFlows(api) {
   })
   try {
     await exercise('ledger', ledgerAccount, api)
+    await exerciseLedgerClearSigning(ledgerAccount, ledgerDevice, api)
   } finally {
     await ledgerAccount.signer.close()
   }
