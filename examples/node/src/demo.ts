@@ -62,7 +62,10 @@ function check(ok: boolean) {
 }
 
 function showStatus(status: DeviceStatus) {
-  if (status.type === 'confirm-on-device') log(`    … confirm on your device (${status.operation})`)
+  if (status.type === 'confirm-on-device')
+    log(
+      `    … confirm on your device (${status.operation}; shown ${status.display === 'clear' ? 'in clear' : 'BLIND'}${status.reason ? `: ${status.reason}` : ''})`,
+    )
   if (status.type === 'open-app') log(`    … open the ${status.appName} app on your device`)
   if (status.type === 'unlock-device') log('    … unlock your device')
 }
