@@ -13,22 +13,20 @@ import {
   parsePath,
   toHardwareAccount,
 } from '@airlock/core'
-import { type Address, createWalletClient, getAddress, type Hex, http, parseEther } from 'viem'
-import { counterIncrement, usdcTransfer } from './calls.js'
+import { type Address, createWalletClient, type Hex, http } from 'viem'
 import {
   chain,
   defaultRecipient,
   describeBalance,
   describeNode,
-  describeUsdcBalance,
   formatEth,
   publicClient,
-  readCount,
   rpcUrl,
 } from './chain.js'
 import { createSigner, type DeviceKind, deviceNames } from './device.js'
 import { act, watch } from './feedback.js'
 import { permit, permitNonce } from './permit.js'
+import { wireSendActions } from './sendActions.js'
 
 const $ = <element extends HTMLElement = HTMLElement>(selector: string) =>
   document.querySelector<element>(selector)!
@@ -218,28 +216,4 @@ async function sendAndReport(
     `Mined in block ${receipt.blockNumber} (${receipt.status}): ${hash}. ${await outcome()}`
 }
 
-$('#send').addEventListener('click', () =>
-  act(async () => {
-    const to = getAddress($<HTMLInputElement>('#to').value.trim())
-    const value = parseEther($<HTMLInputElement>('#amount').value.trim())
-    await sendAndReport('#send-result', { to, value }, async () => {
-      return `${to} now holds ${formatEth(await publicClient.getBalance({ address: to }))}.`
-    })
-  }),
-)
-
-$('#send-usdc').addEventListener('click', () =>
-  act(() =>
-    sendAndReport('#usdc-result', usdcTransfer(defaultRecipient), async () => {
-      return `${defaultRecipient} now holds ${await describeUsdcBalance(defaultRecipient)}.`
-    }),
-  ),
-)
-
-$('#call-contract').addEventListener('click', () =>
-  act(() =>
-    sendAndReport('#contract-result', counterIncrement(), async () => {
-      return `The counter is at ${await readCount()}.`
-    }),
-  ),
-)
+wireSendActions(sendAndReport)

@@ -1,22 +1,10 @@
 import type { HardwareSigner } from '@airlock/core'
-import { type Address, getAddress, type Hex, parseEther } from 'viem'
-import { counterIncrement, usdcTransfer } from './calls.js'
-import {
-  chain,
-  defaultRecipient,
-  describeBalance,
-  describeNode,
-  describeUsdcBalance,
-  formatEth,
-  publicClient,
-  readCount,
-} from './chain.js'
+import type { Address, Hex } from 'viem'
+import { chain, defaultRecipient, describeBalance, describeNode, publicClient } from './chain.js'
 import { type DeviceKind, deviceNames } from './device.js'
 import { act, watch } from './feedback.js'
 import { permit, permitNonce } from './permit.js'
-
-/** A transaction as the page asks for it: ether, contract data, or both. */
-export type TransactionRequest = { to: Address; value?: bigint; data?: Hex }
+import { type TransactionRequest, wireSendActions } from './sendActions.js'
 
 /** What the wagmi and ethers pages plug into the shared page: connect, then the signatures. */
 export type Flow = {
@@ -158,27 +146,5 @@ export function mountSimplePage(flow: Flow) {
       $('#permit-result').textContent = `Permit signed by ${address}: ${signature}`
     }),
   )
-  $('#send').addEventListener('click', () =>
-    act(async () => {
-      const to = getAddress($<HTMLInputElement>('#to').value.trim())
-      const value = parseEther($<HTMLInputElement>('#amount').value.trim())
-      await sendAndReport('#send-result', { to, value }, async () => {
-        return `${to} now holds ${formatEth(await publicClient.getBalance({ address: to }))}.`
-      })
-    }),
-  )
-  $('#send-usdc').addEventListener('click', () =>
-    act(() =>
-      sendAndReport('#usdc-result', usdcTransfer(defaultRecipient), async () => {
-        return `${defaultRecipient} now holds ${await describeUsdcBalance(defaultRecipient)}.`
-      }),
-    ),
-  )
-  $('#call-contract').addEventListener('click', () =>
-    act(() =>
-      sendAndReport('#contract-result', counterIncrement(), async () => {
-        return `The counter is at ${await readCount()}.`
-      }),
-    ),
-  )
+  wireSendActions(sendAndReport)
 }

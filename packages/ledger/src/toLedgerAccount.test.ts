@@ -12,7 +12,7 @@ import {
   type LedgerEmulatorOptions,
   testMnemonic,
 } from '@airlock/emulator'
-import { permit as erc2612Permit } from '@airlock/fixtures/permit'
+import { permit as erc2612Permit, permitSingle } from '@airlock/fixtures/permit'
 import {
   type Address,
   encodeFunctionData,
@@ -157,37 +157,19 @@ const usdcPermit = erc2612Permit({
   deadline: 1_900_000_000n,
 })
 
-const permitSingle = {
-  domain: {
-    name: 'Permit2',
-    chainId: 1,
-    verifyingContract: '0x000000000022D473030F116dDEE9F6B43aC78BA3',
-  },
-  types: {
-    PermitDetails: [
-      { name: 'token', type: 'address' },
-      { name: 'amount', type: 'uint160' },
-      { name: 'expiration', type: 'uint48' },
-      { name: 'nonce', type: 'uint48' },
-    ],
-    PermitSingle: [
-      { name: 'details', type: 'PermitDetails' },
-      { name: 'spender', type: 'address' },
-      { name: 'sigDeadline', type: 'uint256' },
-    ],
-  },
-  primaryType: 'PermitSingle',
-  message: {
-    details: { token: tokens.usdc, amount: 69_420_000n, expiration: 1_900_000_000, nonce: 0 },
-    spender,
-    sigDeadline: 1_900_000_000n,
-  },
-} as const
+const permit2Single = permitSingle({
+  chainId: 1,
+  token: tokens.usdc,
+  amount: 69_420_000n,
+  expiration: 1_900_000_000,
+  spender,
+  sigDeadline: 1_900_000_000n,
+})
 
 describe('typed data with bundled filters signs in clear with blind signing off', () => {
   test.each([
     ['the USDC permit', usdcPermit],
-    ['Permit2 PermitSingle', permitSingle],
+    ['Permit2 PermitSingle', permit2Single],
   ] as const)('%s', async (_, typedData) => {
     const { emulator, account, confirmations } = await setup()
     const signature = await account.signTypedData(typedData as never)

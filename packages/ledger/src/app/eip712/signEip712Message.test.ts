@@ -9,6 +9,7 @@
 
 import { createHash } from 'node:crypto'
 import { typedData as typedDataArbitrary } from '@airlock/fixtures/arbitraries'
+import { permitSingle } from '@airlock/fixtures/permit'
 import type Transport from '@ledgerhq/hw-transport'
 import fc from 'fast-check'
 import { bytesToHex, type Hex, hexToBytes, stringToBytes, toHex } from 'viem'
@@ -146,32 +147,14 @@ describe('the same APDUs as hw-app-eth 7.9', () => {
     )
   })
 
-  const permit2 = {
-    domain: {
-      name: 'Permit2',
-      chainId: 1,
-      verifyingContract: '0x000000000022D473030F116dDEE9F6B43aC78BA3',
-    },
-    types: {
-      PermitDetails: [
-        { name: 'token', type: 'address' },
-        { name: 'amount', type: 'uint160' },
-        { name: 'expiration', type: 'uint48' },
-        { name: 'nonce', type: 'uint48' },
-      ],
-      PermitSingle: [
-        { name: 'details', type: 'PermitDetails' },
-        { name: 'spender', type: 'address' },
-        { name: 'sigDeadline', type: 'uint256' },
-      ],
-    },
-    primaryType: 'PermitSingle',
-    message: {
-      details: { token: usdc, amount: 69_420_000n, expiration: 1_900_000_000, nonce: 0 },
-      spender: '0x3fC91A3afd70395Cd496C647d5a6CC9D4B2b7FAD',
-      sigDeadline: 1_800_000_000n,
-    },
-  } as const satisfies Eip712TypedData
+  const permit2 = permitSingle({
+    chainId: 1,
+    token: usdc,
+    amount: 69_420_000n,
+    expiration: 1_900_000_000,
+    spender: '0x3fC91A3afd70395Cd496C647d5a6CC9D4B2b7FAD',
+    sigDeadline: 1_800_000_000n,
+  }) satisfies Eip712TypedData
 
   test('Permit2 PermitSingle with filters: activation, message info, token descriptor, filters', async () => {
     const usdcToken = tokenRecord('USDC', usdc, 6, 1)
