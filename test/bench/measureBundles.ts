@@ -59,6 +59,7 @@ const dappApi = {
     'DeviceLockedError',
     'AppNotOpenError',
     'BlindSigningDisabledError',
+    'BlindSigningRefusedError',
     'DeviceDisconnectedError',
     'DeviceBusyError',
     'DeviceTimeoutError',
@@ -118,7 +119,7 @@ const connectPaths = {
   trezor: /(packages\/(core|wagmi|trezor|provider)\/|node_modules\/@trezor\/connect-web\/)/,
 }
 // Account discovery, which a connect does not use, and `blindSigning: 'refuse'`, which loads only
-// for a signer that refuses (`@airlock/core/blindSigning` and core's policy chunk).
+// for a signer that refuses (core's policy chunk).
 const discovery = /packages\/core\/dist\/(readAccountPage|policy)-/
 // What the Ledger driver loads later: the bundled descriptors (a chain's tokens; the EIP-712
 // filters' index, then one message's filters), all of hw-app-eth for `clearSigning: true`.

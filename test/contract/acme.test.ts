@@ -89,7 +89,7 @@ describe('a third vendor, built only on core’s public API', () => {
     expect(refused.cause).toMatchObject({
       name: 'BlindSigningRefusedError',
       operation: 'signTransaction',
-      reason: 'Acme shows calldata as raw bytes',
+      details: 'Acme shows calldata as raw bytes',
     })
     expect(state.signing).toBe(0)
     await provider.request({ method: 'personal_sign', params: ['0x00', address!] })

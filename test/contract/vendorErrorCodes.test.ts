@@ -1,4 +1,4 @@
-import { BlindSigningRefusedError } from '@airlock/core/blindSigning'
+import { BlindSigningRefusedError } from '@airlock/core'
 import {
   Eip7702NotAllowedError,
   LedgerTransportUnavailableError,

@@ -1,10 +1,10 @@
 import {
+  BlindSigningRefusedError,
   type DeviceStatus,
   discoverAccounts,
   type HardwareAccount,
   toHardwareAccount,
 } from '@airlock/core'
-import { BlindSigningRefusedError } from '@airlock/core/blindSigning'
 import {
   createLedgerEmulator,
   type EmulatorFault,

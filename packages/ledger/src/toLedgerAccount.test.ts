@@ -4,7 +4,7 @@
  * filter against Ledger's production key, so what signs here is what Ledger signed.
  */
 import type { DeviceStatus } from '@airlock/core'
-import { BlindSigningRefusedError } from '@airlock/core/blindSigning'
+import { BlindSigningRefusedError } from '@airlock/core'
 import {
   calPublicKeyOf,
   createLedgerEmulator,

@@ -1,5 +1,4 @@
-import { type DeviceStatus, toHardwareAccount } from '@airlock/core'
-import { BlindSigningRefusedError } from '@airlock/core/blindSigning'
+import { BlindSigningRefusedError, type DeviceStatus, toHardwareAccount } from '@airlock/core'
 import { type Hex, pad } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 import { describe, expect, test } from 'vitest'
@@ -102,7 +101,7 @@ describe('Safe 5 (T3T1, firmware 2.9.1)', () => {
     expect(error).toBeInstanceOf(BlindSigningRefusedError)
     expect(error).toMatchObject({
       operation: 'signTransaction',
-      reason: 'contract data the device cannot decode',
+      details: 'contract data the device cannot decode',
       rpcCode: 4001,
     })
     expect(signingRequests()).toEqual([])
@@ -160,7 +159,7 @@ describe('Model One (T1B1)', () => {
     await expect(account.signTypedData(typedData)).rejects.toMatchObject({
       name: 'BlindSigningRefusedError',
       operation: 'signTypedData',
-      reason: 'the Model One shows only the domain and message hashes',
+      details: 'the Model One shows only the domain and message hashes',
     })
     await expect(account.signTransaction(requests.approve)).rejects.toMatchObject({
       name: 'BlindSigningRefusedError',

@@ -58,7 +58,7 @@ describe('errors', () => {
         "UnsupportedByDeviceError: The device cannot sign EIP-712 in full. -> Update the device to Ethereum app 1.11.0 or later, then try again.",
         "OperationAbortedError: The device request was aborted. -> Nothing was signed.",
         "UnknownDeviceError: The device failed with status 0x6f00. -> Reconnect the device, unlock it, then try again.",
-        "BlindSigningRefusedError: Blind signing is refused: the device cannot show this request in clear. -> Nothing was sent to the device. The app asked for something the device can show only as raw data or a hash. Ask the app for a request the device can decode, turn on the signer's clear-signing option where it has one, or allow blind signing (blindSigning: 'allow') for apps and contracts you trust.",
+        "BlindSigningRefusedError: Blind signing refused: the device would not show this in clear. -> Nothing reached the device. Ask for a clear request, or allow blind signing.",
         "InvalidRequestError: The request is invalid and was not sent to the device. -> Fix the request and try again.",
         "InvalidPathError: Invalid derivation path "x". -> Use a path like "m/44'/60'/0'/0/0" (hardened with ' or h).",
         "ChainIdMismatchError: The request is for chain 10, but the wallet is on chain 1. -> Switch the wallet to chain 10, or build the request for chain 1.",
@@ -122,13 +122,12 @@ describe('errors', () => {
     })
     expect(error).toMatchObject({
       operation: 'signTypedData',
-      reason: 'only the domain and message hashes',
       details: 'only the domain and message hashes',
       rpcCode: 4001,
       code: 4001,
     })
     expect(blindSigning.BlindSigningRefusedError.code).toBe(UserRejectedRequestError.code)
-    expect(new blindSigning.BlindSigningRefusedError({ operation: 'signMessage' }).reason).toBe(
+    expect(new blindSigning.BlindSigningRefusedError({ operation: 'signMessage' }).details).toBe(
       undefined,
     )
   })

@@ -7,6 +7,7 @@ test('public API', () => {
       "AppNotOpenError",
       "BaseError",
       "BlindSigningDisabledError",
+      "BlindSigningRefusedError",
       "ChainIdMismatchError",
       "DeviceAddressMismatchError",
       "DeviceBusyError",

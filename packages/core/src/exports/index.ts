@@ -3,6 +3,10 @@ export type { HardwareAccount, ToHardwareAccountParameters } from '../account/ty
 export { discoverAccounts } from '../discovery/discoverAccounts.js'
 export type { DiscoverAccountsParameters, DiscoveredAccount } from '../discovery/types.js'
 export { BaseError, type BaseErrorParameters, type BaseErrorType } from '../errors/base.js'
+export {
+  BlindSigningRefusedError,
+  type BlindSigningRefusedErrorType,
+} from '../errors/blindSigning.js'
 export { describeValue } from '../errors/describeValue.js'
 export {
   AppNotOpenError,

@@ -136,7 +136,7 @@ describe('blindSigning', () => {
     expect(error).toBeInstanceOf(BlindSigningRefusedError)
     expect(error).toMatchObject({
       operation: 'signTransaction',
-      reason: 'contract data the device cannot decode',
+      details: 'contract data the device cannot decode',
       rpcCode: 4001,
     })
     expect(signer.state.calls).toEqual([])
@@ -164,7 +164,7 @@ describe('blindSigning', () => {
     await expect(hashed.signTypedData({ path, typedData })).rejects.toMatchObject({
       name: 'BlindSigningRefusedError',
       operation: 'signTypedData',
-      reason: 'only the domain and message hashes',
+      details: 'only the domain and message hashes',
     })
     expect(hashed.state.calls).toEqual([])
   })
@@ -229,7 +229,7 @@ describe('blindSigning', () => {
     const { signer, sent } = signerReporting(undefined, 'refuse')
     await expect(signer.signMessage({ path, message: '0x01' })).rejects.toMatchObject({
       name: 'BlindSigningRefusedError',
-      reason: 'the driver did not say whether the device showed the request in clear',
+      details: 'the driver did not say whether the device showed the request in clear',
     })
     expect(sent).toEqual(['0x01'])
     // Without the policy, the same driver's signature is returned.

@@ -1,5 +1,4 @@
-import { DeviceTimeoutError } from '@airlock/core'
-import { BlindSigningRefusedError } from '@airlock/core/blindSigning'
+import { BlindSigningRefusedError, DeviceTimeoutError } from '@airlock/core'
 import { ERROR_CODES, TypedError } from '@trezor/connect/lib/constants/errors'
 import { createErrorMessage, createResponseMessage } from '@trezor/connect/lib/events'
 import { describe, expect, test } from 'vitest'

@@ -1,5 +1,8 @@
-import { ChainIdMismatchError, UserRejectedOnDeviceError } from '@airlock/core'
-import { BlindSigningRefusedError } from '@airlock/core/blindSigning'
+import {
+  BlindSigningRefusedError,
+  ChainIdMismatchError,
+  UserRejectedOnDeviceError,
+} from '@airlock/core'
 import { createTestRpc } from '@airlock/fixtures/testRpc'
 import {
   type Config,

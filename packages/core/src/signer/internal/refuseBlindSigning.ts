@@ -1,6 +1,11 @@
 import { BlindSigningRefusedError } from '../../errors/blindSigning.js'
 import type { DeviceOperation, DeviceStatus } from '../types.js'
 
+const remedy = [
+  'Nothing was sent to the device. The app asked for something the device can show only as raw data or a hash.',
+  "Ask the app for a request the device can decode, turn on the signer's clear-signing option where it has one, or allow blind signing (blindSigning: 'allow') for apps and contracts you trust.",
+]
+
 type Context = { signal: AbortSignal; status: (status: DeviceStatus) => void }
 
 /**
@@ -24,7 +29,11 @@ export async function refuseBlindSigning<context extends Context, result>(
     status(status: DeviceStatus) {
       if (status.type === 'confirm-on-device') {
         if (status.display !== 'clear')
-          throw new BlindSigningRefusedError({ operation, reason: status.reason })
+          throw new BlindSigningRefusedError({
+            operation,
+            reason: status.reason,
+            metaMessages: remedy,
+          })
         clear = true
       }
       context.status(status)
