@@ -10,6 +10,7 @@ export type TransactionCall = {
   chainId?: number | undefined
   to?: Address | null | undefined
   data?: Hex | undefined
+  value?: bigint | undefined
 }
 
 /** A bundled token descriptor and how the device will show the call. */
@@ -22,8 +23,9 @@ export type PreparedTokenDescriptor = { token: TokenDescriptor; call: string }
 export async function prepareTokenDescriptor(
   transaction: TransactionCall,
 ): Promise<PreparedTokenDescriptor | undefined> {
-  const { chainId, to, data } = transaction
-  if (!chainId || !to || !data) return undefined
+  const { chainId, to, data, value } = transaction
+  // The app refuses a token call that also sends ether, blind signing on or off.
+  if (!chainId || !to || !data || (value ?? 0n) > 0n) return undefined
   const bytes = hexToBytes(data)
   const call = erc20Calls[bytesToHex(bytes.subarray(0, 4))]
   // selector, address word, amount word: what the app's ERC-20 handling parses.
