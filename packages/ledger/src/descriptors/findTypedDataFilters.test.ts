@@ -1,3 +1,4 @@
+import { permit } from '@airlock/fixtures/permit'
 import type { TypedDataDefinition } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { findTypedDataFilters } from './findTypedDataFilters.js'
@@ -32,26 +33,13 @@ const permitSingle = (chainId: number) =>
   }) as const satisfies TypedDataDefinition
 
 /** An EIP-2612 permit of USDC on mainnet. */
-const usdcPermit = {
+const usdcPermit = permit({
   domain: { name: 'USD Coin', version: '2', chainId: 1, verifyingContract: usdc },
-  types: {
-    Permit: [
-      { name: 'owner', type: 'address' },
-      { name: 'spender', type: 'address' },
-      { name: 'value', type: 'uint256' },
-      { name: 'nonce', type: 'uint256' },
-      { name: 'deadline', type: 'uint256' },
-    ],
-  },
-  primaryType: 'Permit',
-  message: {
-    owner: '0x000000000000000000000000000000000000dEaD',
-    spender: permit2,
-    value: 1n,
-    nonce: 0n,
-    deadline: 1_800_000_000n,
-  },
-} as const satisfies TypedDataDefinition
+  owner: '0x000000000000000000000000000000000000dEaD',
+  spender: permit2,
+  value: 1n,
+  deadline: 1_800_000_000n,
+}) satisfies TypedDataDefinition
 
 describe('findTypedDataFilters', () => {
   test('Permit2 PermitSingle on mainnet, written viem-style: Ledger’s v1 and v2 filters', async () => {

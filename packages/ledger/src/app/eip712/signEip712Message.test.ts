@@ -9,7 +9,7 @@
 
 import { createHash } from 'node:crypto'
 import { typedData as typedDataArbitrary } from '@airlock/fixtures/arbitraries'
-import { permitSingle } from '@airlock/fixtures/permit'
+import { permit, permitSingle } from '@airlock/fixtures/permit'
 import type Transport from '@ledgerhq/hw-transport'
 import fc from 'fast-check'
 import { bytesToHex, type Hex, hexToBytes, stringToBytes, toHex } from 'viem'
@@ -240,26 +240,13 @@ describe('what hw-app-eth gets wrong', () => {
 
   test("a Permit's verifyingContract token is sent before its amount filter", async () => {
     const token = tokenRecord('USDC', usdc, 6, 1)
-    const typedData = {
+    const typedData = permit({
       domain: { name: 'USD Coin', version: '2', chainId: 1, verifyingContract: usdc },
-      types: {
-        Permit: [
-          { name: 'owner', type: 'address' },
-          { name: 'spender', type: 'address' },
-          { name: 'value', type: 'uint256' },
-          { name: 'nonce', type: 'uint256' },
-          { name: 'deadline', type: 'uint256' },
-        ],
-      },
-      primaryType: 'Permit',
-      message: {
-        owner: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
-        spender: '0x3fC91A3afd70395Cd496C647d5a6CC9D4B2b7FAD',
-        value: 10n ** 6n,
-        nonce: 0n,
-        deadline: 1_900_000_000n,
-      },
-    } satisfies Eip712TypedData
+      owner: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
+      spender: '0x3fC91A3afd70395Cd496C647d5a6CC9D4B2b7FAD',
+      value: 10n ** 6n,
+      deadline: 1_900_000_000n,
+    }) satisfies Eip712TypedData
     const fields = [
       { path: 'spender', format: 'raw', label: 'Spender', signature: fakeSignature(1) },
       {
