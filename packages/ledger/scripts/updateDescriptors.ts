@@ -1,21 +1,30 @@
 /**
  * Regenerates src/descriptors/data/ from the installed @ledgerhq/cryptoassets-evm-signatures:
  * `pnpm --filter @airlock/ledger descriptors:update`. Writes nothing when any ERC-20 descriptor
- * fails to verify against Ledger's production key.
+ * or EIP-712 filter fails to verify against Ledger's production key.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateDescriptorModules } from './generateDescriptorModules.js'
 import { readDescriptorSource } from './readDescriptorSource.js'
+import { findFilterSignatureProblems } from './verifyFilterSignatures.js'
 import { findTokenSignatureProblems } from './verifyTokenSignatures.js'
 
 const dataDirectory = fileURLToPath(new URL('../src/descriptors/data/', import.meta.url))
 const source = readDescriptorSource()
 
-const problems = findTokenSignatureProblems(source.erc20Signatures)
+const problems = [
+  ...findTokenSignatureProblems(source.erc20Signatures),
+  ...Object.entries(source.eip712V1).flatMap(([key, filters]) =>
+    findFilterSignatureProblems(key, filters, 'v1'),
+  ),
+  ...Object.entries(source.eip712V2).flatMap(([key, filters]) =>
+    findFilterSignatureProblems(key, filters, 'v2'),
+  ),
+]
 if (problems.length > 0) {
-  console.error(`Refusing to write: ${problems.length} ERC-20 descriptors fail verification`)
+  console.error(`Refusing to write: ${problems.length} descriptors or filters fail verification`)
   for (const problem of problems) console.error(`  ${problem}`)
   process.exit(1)
 }
