@@ -1,4 +1,4 @@
-import { permit } from '@airlock/fixtures/permit'
+import { permit, permitSingle as permit2Single } from '@airlock/fixtures/permit'
 import type { TypedDataDefinition } from 'viem'
 import { describe, expect, test } from 'vitest'
 import { findTypedDataFilters } from './findTypedDataFilters.js'
@@ -9,28 +9,14 @@ const usdc = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48'
 
 /** Permit2 `PermitSingle` as a viem caller writes it: no EIP712Domain in `types`, bigint values. */
 const permitSingle = (chainId: number) =>
-  ({
-    domain: { name: 'Permit2', chainId, verifyingContract: permit2 },
-    types: {
-      PermitSingle: [
-        { name: 'details', type: 'PermitDetails' },
-        { name: 'spender', type: 'address' },
-        { name: 'sigDeadline', type: 'uint256' },
-      ],
-      PermitDetails: [
-        { name: 'token', type: 'address' },
-        { name: 'amount', type: 'uint160' },
-        { name: 'expiration', type: 'uint48' },
-        { name: 'nonce', type: 'uint48' },
-      ],
-    },
-    primaryType: 'PermitSingle',
-    message: {
-      details: { token: usdc, amount: 10n ** 6n, expiration: 1_800_000_000, nonce: 0 },
-      spender: '0x3fC91A3afd70395Cd496C647d5a6CC9D4B2b7FAD',
-      sigDeadline: 1_800_000_000n,
-    },
-  }) as const satisfies TypedDataDefinition
+  permit2Single({
+    chainId,
+    token: usdc,
+    amount: 10n ** 6n,
+    expiration: 1_800_000_000,
+    spender: '0x3fC91A3afd70395Cd496C647d5a6CC9D4B2b7FAD',
+    sigDeadline: 1_800_000_000n,
+  }) satisfies TypedDataDefinition
 
 /** An EIP-2612 permit of USDC on mainnet. */
 const usdcPermit = permit({

@@ -1,4 +1,4 @@
-import { type Address, bytesToHex, type Hex, hexToBytes } from 'viem'
+import type { Address, Hex } from 'viem'
 import { findTokenDescriptor } from '../descriptors/findTokenDescriptor.js'
 import type { TokenDescriptor } from '../descriptors/types.js'
 
@@ -26,10 +26,9 @@ export async function prepareTokenDescriptor(
   const { chainId, to, data, value } = transaction
   // The app refuses a token call that also sends ether, blind signing on or off.
   if (!chainId || !to || !data || (value ?? 0n) > 0n) return undefined
-  const bytes = hexToBytes(data)
-  const call = erc20Calls[bytesToHex(bytes.subarray(0, 4))]
-  // selector, address word, amount word: what the app's ERC-20 handling parses.
-  if (!call || bytes.length !== 68) return undefined
+  // selector, address word, amount word (68 bytes): what the app's ERC-20 handling parses.
+  const call = data.length === 2 + 68 * 2 ? erc20Calls[data.slice(0, 10).toLowerCase()] : undefined
+  if (!call) return undefined
   const token = await findTokenDescriptor(chainId, to)
   return token && { token, call: `${token.ticker} ${call}` }
 }
