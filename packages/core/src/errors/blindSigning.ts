@@ -24,10 +24,8 @@ export class BlindSigningRefusedError extends BaseError {
   }: DeviceErrorParameters & { operation: DeviceOperation; reason?: string | undefined }) {
     // The policy that throws it (signer/internal/refuseBlindSigning.ts) gives the full remedy: the
     // class, in every app's first load, stays small.
-    super('Blind signing refused: the device would not show this in clear.', {
-      metaMessages: [
-        'Nothing reached the device. Ask for a clear request, or allow blind signing.',
-      ],
+    super('Blind signing refused: the device cannot show this in clear.', {
+      metaMessages: ['Nothing was sent to the device. Allow blind signing, then try again.'],
       ...parameters,
       details: reason,
       name: 'BlindSigningRefusedError',

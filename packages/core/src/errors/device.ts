@@ -102,7 +102,7 @@ export class DeviceBusyError extends BaseError {
     super('The device is busy with another request.', {
       ...parameters,
       metaMessages: parameters.metaMessages ?? [
-        'Finish or cancel the request shown on the device, close other wallet apps using it, then try again.',
+        'Finish or cancel the request on the device, close other wallet apps, then try again.',
       ],
       name: 'DeviceBusyError',
       rpcCode: -32002,

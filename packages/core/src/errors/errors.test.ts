@@ -53,16 +53,16 @@ describe('errors', () => {
         "AppNotOpenError: The app this request needs is not open on the device. -> Open the app this request needs on the device, then try again.",
         "BlindSigningDisabledError: The device refused to sign contract data: blind signing is disabled. -> Enable blind signing in the device's settings, then try again. Only do so for contracts you trust: the device cannot show what this data does.",
         "DeviceDisconnectedError: The device was disconnected. -> Reconnect the device, unlock it, then try again.",
-        "DeviceBusyError: The device is busy with another request. -> Finish or cancel the request shown on the device, close other wallet apps using it, then try again.",
+        "DeviceBusyError: The device is busy with another request. -> Finish or cancel the request on the device, close other wallet apps, then try again.",
         "DeviceTimeoutError: The device did not answer within 1000 ms. -> Check that the device is connected and unlocked, then try again.",
         "UnsupportedByDeviceError: The device cannot sign EIP-712 in full. -> Update the device to Ethereum app 1.11.0 or later, then try again.",
         "OperationAbortedError: The device request was aborted. -> Nothing was signed.",
         "UnknownDeviceError: The device failed with status 0x6f00. -> Reconnect the device, unlock it, then try again.",
-        "BlindSigningRefusedError: Blind signing refused: the device would not show this in clear. -> Nothing reached the device. Ask for a clear request, or allow blind signing.",
+        "BlindSigningRefusedError: Blind signing refused: the device cannot show this in clear. -> Nothing was sent to the device. Allow blind signing, then try again.",
         "InvalidRequestError: The request is invalid and was not sent to the device. -> Fix the request and try again.",
         "InvalidPathError: Invalid derivation path "x". -> Use a path like "m/44'/60'/0'/0/0" (hardened with ' or h).",
         "ChainIdMismatchError: The request is for chain 10, but the wallet is on chain 1. -> Switch the wallet to chain 10, or build the request for chain 1.",
-        "SignatureMismatchError: The device returned a signature that is not from this account. It was discarded. -> Check that the right device and passphrase are in use, reconnect it, then try again. If it persists, stop: the device or the connection to it may be compromised.",
+        "SignatureMismatchError: The device returned a signature that is not from this account. It was discarded. -> Check the device and passphrase in use, reconnect it, then try again. If it persists, stop: the device or the connection to it may be compromised.",
         "DeviceAddressMismatchError: The device derives another address than this account. -> Check that the right device, passphrase and derivation path are in use. Do not use this account until the address on the device matches.",
       ]
     `)
@@ -126,7 +126,7 @@ describe('errors', () => {
       rpcCode: 4001,
       code: 4001,
     })
-    expect(blindSigning.BlindSigningRefusedError.code).toBe(UserRejectedRequestError.code)
+    expect(error.code).toBe(UserRejectedRequestError.code)
     expect(new blindSigning.BlindSigningRefusedError({ operation: 'signMessage' }).details).toBe(
       undefined,
     )

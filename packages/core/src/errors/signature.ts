@@ -15,7 +15,7 @@ export class SignatureMismatchError extends BaseError {
       cause,
       details: `expected ${expected}, recovered ${recovered ?? 'nothing (malformed signature)'}`,
       metaMessages: [
-        'Check that the right device and passphrase are in use, reconnect it, then try again.',
+        'Check the device and passphrase in use, reconnect it, then try again.',
         'If it persists, stop: the device or the connection to it may be compromised.',
       ],
       name: 'SignatureMismatchError',
