@@ -12,10 +12,11 @@ export default defineConfig({
   inputOptions: { optimization: { inlineConst: { mode: 'all', pass: 1 } } },
   // Besides the Ledger SDK's chunks: what an app loads on import (the files at the top of src/),
   // the driver it loads on first device use (app/, driver/, sdk/, and the token lookup with its
-  // per-chain index), and, with the first typed data, the EIP-712 filters' index and lookup. Each
-  // chain's tokens and each message's filters (src/descriptors/data/) is a chunk of its own, loaded
-  // when a request needs it. The sdk/browser*.ts modules stay chunks of their own, each loaded by
-  // one `import()` with its SDK, and so does the installBuffer.ts they share.
+  // index of chains), and, with the first typed data, the EIP-712 filters' lookup and index of
+  // chains. Each chain's index, each chain's tokens of one address prefix and each message's
+  // filters (src/descriptors/data/) is a chunk of its own, loaded when a request needs it. The
+  // sdk/browser*.ts modules stay chunks of their own, each loaded by one `import()` with its SDK,
+  // and so does the installBuffer.ts they share.
   outputOptions: {
     chunkFileNames: ({ name }) => `${distNames[name] ?? name}-[hash].js`,
     codeSplitting: {
@@ -31,7 +32,7 @@ export default defineConfig({
         // Loaded with the first typed data: the index of Ledger's EIP-712 filters and the lookup.
         {
           name: 'ledgerEip712Filters',
-          test: /src\/descriptors\/(findTypedDataFilters|computeSchemaHash|typedDataFiltersKey|shortenTypedDataFiltersKey|data\/eip712Index)\.ts$/,
+          test: /src\/descriptors\/(findTypedDataFilters|computeSchemaHash|sha224|typedDataFiltersKey|shortenTypedDataFiltersKey|data\/eip712Index)\.ts$/,
         },
       ],
     },

@@ -20,13 +20,14 @@ export type BundleSizes = {
    */
   ledgerOnConnect: BundleSize
   /**
-   * What a clear-signed USDC transfer on Ethereum adds to that: Ledger's signed descriptors of the
-   * chain's tokens (bundled, loaded per chain).
+   * What a clear-signed USDC transfer on Ethereum adds to that: chain 1's index of Ledger's signed
+   * token descriptors and the descriptors of the tokens that share USDC's first address digit.
    */
   ledgerClearErc20: BundleSize
   /**
-   * What a clear-signed Permit2 `PermitSingle` on Ethereum adds instead: the index of Ledger's
-   * EIP-712 filters, the message's filters, and the chain's token descriptors for its amount.
+   * What a clear-signed Permit2 `PermitSingle` of USDC on Ethereum adds instead: the lookup of
+   * Ledger's EIP-712 filters with its index of chains, chain 1's index of messages, the message's
+   * filters, and USDC's token descriptors (as above) for its amount.
    */
   ledgerClearPermit2: BundleSize
   /** What `clearSigning: true` adds instead: all of hw-app-eth, with Ledger's metadata services. */
@@ -121,14 +122,17 @@ const connectPaths = {
 // Account discovery, which a connect does not use, and `blindSigning: 'refuse'`, which loads only
 // for a signer that refuses (core's policy chunk).
 const discovery = /packages\/core\/dist\/(readAccountPage|policy)-/
-// What the Ledger driver loads later: the bundled descriptors (a chain's tokens; the EIP-712
-// filters' index, then one message's filters), all of hw-app-eth for `clearSigning: true`.
-const ledgerTokens = /packages\/ledger\/dist\/chain\d+-/
-const ledgerMainnetTokens = /packages\/ledger\/dist\/chain1-/
+// What the Ledger driver loads later: the bundled descriptors (a chain's index of tokens, then the
+// tokens of one address prefix; the EIP-712 filters' index of chains, a chain's index of messages,
+// then one message's filters), all of hw-app-eth for `clearSigning: true`.
+const ledgerTokens = /packages\/ledger\/dist\/tokens\d+(_[0-9a-f])?-/
+// USDC on Ethereum: chain 1's index and the tokens whose address starts with 0xa (0xA0b86991…).
+const ledgerMainnetUsdc = /packages\/ledger\/dist\/tokens1(_a)?-/
 const ledgerEip712Filters = /packages\/ledger\/dist\/ledgerEip712Filters-/
-const ledgerMessageFilters = /packages\/ledger\/dist\/\d+-[0-9a-f]{6}-[0-9a-f]{6}-/
-// Permit2's `PermitSingle` on Ethereum: chain 1, contract 0x000000…, schema hash 4d5931….
-const ledgerPermit2Filters = /packages\/ledger\/dist\/1-000000-4d5931-/
+const ledgerMessageFilters = /packages\/ledger\/dist\/(messages\d+|\d+-[0-9a-f]{6}-[0-9a-f]{6})-/
+// Permit2's `PermitSingle` on Ethereum: chain 1's index of messages, then its filters (chain 1,
+// contract 0x000000…, schema hash 4d5931…).
+const ledgerPermit2Filters = /packages\/ledger\/dist\/(messages1|1-000000-4d5931)-/
 const ledgerEthApp = /packages\/ledger\/dist\/ledgerEthApp-/
 
 /** Bundles each entry with esbuild as a browser dApp would (its peers external) and sizes the chunks. */
@@ -143,7 +147,7 @@ export async function measureBundles(): Promise<BundleSizes> {
   const inputs = Object.keys(eager.metafile.inputs)
   for (const chunk of [
     discovery,
-    ledgerMainnetTokens,
+    ledgerMainnetUsdc,
     ledgerEip712Filters,
     ledgerPermit2Filters,
     ledgerEthApp,
@@ -170,10 +174,10 @@ export async function measureBundles(): Promise<BundleSizes> {
     eager: size(eager, eagerFiles),
     eagerEveryExport: size(eagerEveryExport, loadedOnStart(eagerEveryExport)),
     ledgerOnConnect: size(eager, ledgerOnConnect),
-    ledgerClearErc20: size(eager, ledgerThen(ledgerMainnetTokens)),
+    ledgerClearErc20: size(eager, ledgerThen(ledgerMainnetUsdc)),
     ledgerClearPermit2: size(
       eager,
-      ledgerThen(ledgerEip712Filters, ledgerPermit2Filters, ledgerMainnetTokens),
+      ledgerThen(ledgerEip712Filters, ledgerPermit2Filters, ledgerMainnetUsdc),
     ),
     ledgerClearSigning: size(eager, ledgerThen(ledgerEthApp)),
     trezorOnConnect: size(

@@ -1,3 +1,4 @@
+import { parseTokenSignatures } from '../src/descriptors/parseTokenSignatures.js'
 import { shortenTypedDataFiltersKey } from '../src/descriptors/shortenTypedDataFiltersKey.js'
 import type {
   Eip712FieldFormat,
@@ -13,9 +14,12 @@ const lineWidth = 100
 const keyPattern = /^\d+:0x[0-9a-f]{40}:[0-9a-f]{56}$/
 
 /**
- * The files of `src/descriptors/data/`, by path relative to it: one module per chain's ERC-20
- * descriptors (`erc20/chain1.ts`), one per EIP-712 message (`eip712/1-000000-4d5931.ts`), an
- * index of lazy loaders for each kind, and the source's README and license. Pure: the update script
+ * The files of `src/descriptors/data/`, by path relative to it: one module per chain and first hex
+ * digit of the token's address of ERC-20 descriptors (`erc20/tokens1_a.ts`), one per EIP-712
+ * message (`eip712/1-000000-4d5931.ts`), a per-chain index of lazy loaders of each
+ * (`erc20/tokens1.ts`, `eip712/messages1.ts`), an index of those per kind (`erc20Index.ts`,
+ * `eip712Index.ts`), and the source's README and license. A request loads the index, its chain's
+ * and the one module it needs, not a chain's whole list. Pure: the update script
  * writes these, the drift test compares them with what is committed.
  */
 export function generateDescriptorModules(source: DescriptorSource): Map<string, string> {
@@ -26,29 +30,54 @@ export function generateDescriptorModules(source: DescriptorSource): Map<string,
   ].join('\n')
   const files = new Map<string, string>()
 
-  const erc20Loaders: string[] = []
+  const chainTokenLoaders: string[] = []
   for (const { chainId, base64 } of source.erc20Signatures) {
-    files.set(
-      `erc20/chain${chainId}.ts`,
-      `${header}
-/** Ledger's signed ERC-20 descriptors on chain ${chainId}: base64 of \`u32 length ‖ INS 0x0A data\` records. */
+    const buckets = bucketTokenRecords(base64)
+    for (const [digit, records] of buckets)
+      files.set(
+        `erc20/tokens${chainId}_${digit}.ts`,
+        `${header}
+/**
+ * Ledger's signed ERC-20 descriptors on chain ${chainId} whose address starts with 0x${digit}: base64
+ * of \`u32 length ‖ INS 0x0A data\` records.
+ */
 export const erc20Signatures =
-  ${toSource(base64, '  ')}
+  ${toSource(records, '  ')}
+`,
+      )
+    files.set(
+      `erc20/tokens${chainId}.ts`,
+      `${header}
+/**
+ * A loader of chain ${chainId}'s ERC-20 descriptors by the first hex digit of the token's address:
+ * each a chunk of its own.
+ */
+export const erc20SignaturesLoaders: Record<string, () => Promise<{ erc20Signatures: string }>> = {
+${[...buckets.keys()].map((digit) => `  ${quoteKey(digit)}: () => import('./tokens${chainId}_${digit}.js'),`).join('\n')}
+}
 `,
     )
-    erc20Loaders.push(`  ${chainId}: () => import('./erc20/chain${chainId}.js'),`)
+    chainTokenLoaders.push(`  ${chainId}: () => import('./erc20/tokens${chainId}.js'),`)
   }
   files.set(
     'erc20Index.ts',
     `${header}
-/** A loader of each chain's ERC-20 descriptors, by chain id: each a chunk of its own. */
-export const erc20SignaturesLoaders: Record<number, () => Promise<{ erc20Signatures: string }>> = {
-${erc20Loaders.join('\n')}
+/**
+ * A loader of each chain's index of ERC-20 descriptors, by chain id: a small chunk that loads the
+ * descriptors of one address prefix at a time.
+ */
+export const erc20IndexLoaders: Record<
+  number,
+  () => Promise<{
+    erc20SignaturesLoaders: Record<string, () => Promise<{ erc20Signatures: string }>>
+  }>
+> = {
+${chainTokenLoaders.join('\n')}
 }
 `,
   )
 
-  const messageLoaders: string[] = []
+  const messageLoadersByChain = new Map<string, string[]>()
   const indexKeys = new Map<string, string>()
   const messageKeys = new Set([...Object.keys(source.eip712V1), ...Object.keys(source.eip712V2)])
   for (const key of sortMessageKeys([...messageKeys])) {
@@ -70,22 +99,45 @@ import type { TypedDataFilters } from '../../types.js'
 export const typedDataFilters: TypedDataFilters = ${toSource(filters, '')}
 `,
     )
-    messageLoaders.push(`  '${indexKey}': () => import('./eip712/${indexKey}.js'),`)
+    const chainId = key.split(':')[0]!
+    const loaders = messageLoadersByChain.get(chainId) ?? []
+    loaders.push(`  '${indexKey}': () => import('./${indexKey}.js'),`)
+    messageLoadersByChain.set(chainId, loaders)
   }
+  for (const [chainId, loaders] of messageLoadersByChain)
+    files.set(
+      `eip712/messages${chainId}.ts`,
+      `${header}
+import type { TypedDataFilters } from '../../types.js'
+
+/**
+ * A loader of each EIP-712 message's filters on chain ${chainId}, by \`shortenTypedDataFiltersKey\`
+ * of its key: each a chunk of its own.
+ */
+export const typedDataFiltersLoaders: Record<
+  string,
+  () => Promise<{ typedDataFilters: TypedDataFilters }>
+> = {
+${loaders.join('\n')}
+}
+`,
+    )
   files.set(
     'eip712Index.ts',
     `${header}
 import type { TypedDataFilters } from '../types.js'
 
 /**
- * A loader of each EIP-712 message's filters, by \`shortenTypedDataFiltersKey\` of its key: each a
- * chunk of its own.
+ * A loader of each chain's index of EIP-712 messages, by chain id: a small chunk that loads one
+ * message's filters at a time.
  */
-export const typedDataFiltersLoaders: Record<
-  string,
-  () => Promise<{ typedDataFilters: TypedDataFilters }>
+export const eip712IndexLoaders: Record<
+  number,
+  () => Promise<{
+    typedDataFiltersLoaders: Record<string, () => Promise<{ typedDataFilters: TypedDataFilters }>>
+  }>
 > = {
-${messageLoaders.join('\n')}
+${[...messageLoadersByChain.keys()].map((chainId) => `  ${chainId}: () => import('./eip712/messages${chainId}.js'),`).join('\n')}
 }
 `,
   )
@@ -93,6 +145,31 @@ ${messageLoaders.join('\n')}
   files.set('README.md', readme(source))
   files.set('LICENSE.txt', source.licenseText)
   return files
+}
+
+/**
+ * A chain's token records (base64 of \`u32 length ‖ payload\`), regrouped by the first hex digit of
+ * each token's address, in digit order; each record is kept byte for byte.
+ */
+function bucketTokenRecords(base64: string): Map<string, string> {
+  const records = new Map<string, Uint8Array[]>()
+  for (const token of parseTokenSignatures(base64)) {
+    const digit = token.address.slice(2, 3).toLowerCase()
+    const record = new Uint8Array(4 + token.payload.length)
+    new DataView(record.buffer).setUint32(0, token.payload.length)
+    record.set(token.payload, 4)
+    records.set(digit, [...(records.get(digit) ?? []), record])
+  }
+  const toBase64 = (chunks: Uint8Array[]) =>
+    Buffer.concat(chunks.map((chunk) => Buffer.from(chunk))).toString('base64')
+  return new Map(
+    [...records.keys()].sort().map((digit) => [digit, toBase64(records.get(digit)!)] as const),
+  )
+}
+
+/** An object key as biome writes it: bare when it is an identifier, quoted otherwise. */
+function quoteKey(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : quote(name)
 }
 
 /** By chain id, then verifying contract and schema hash. */

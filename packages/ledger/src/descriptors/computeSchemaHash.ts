@@ -1,5 +1,5 @@
-import { sha224 } from '@noble/hashes/sha2'
 import { bytesToHex, stringToBytes } from 'viem'
+import { sha224 } from './sha224.js'
 
 /** EIP-712 `types`, EIP712Domain included. */
 export type TypedDataTypes = Record<string, readonly { name: string; type: string }[]>

@@ -4,13 +4,23 @@ import {
   findFilterSignatureProblems,
   isFilterSignedByLedger,
 } from '../../scripts/verifyFilterSignatures.js'
-import { typedDataFiltersLoaders } from './data/eip712Index.js'
+import { eip712IndexLoaders } from './data/eip712Index.js'
 import type { TypedDataFilters } from './types.js'
 
 async function loadAllFilters(): Promise<TypedDataFilters[]> {
-  return Promise.all(
-    Object.values(typedDataFiltersLoaders).map(async (load) => (await load()).typedDataFilters),
+  const chains = await Promise.all(
+    Object.entries(eip712IndexLoaders).map(async ([chainId, loadIndex]) => {
+      const { typedDataFiltersLoaders } = await loadIndex()
+      return Promise.all(
+        Object.values(typedDataFiltersLoaders).map(async (load) => {
+          const { typedDataFilters } = await load()
+          expect(typedDataFilters.key.split(':')[0]).toBe(chainId)
+          return typedDataFilters
+        }),
+      )
+    }),
   )
+  return chains.flat()
 }
 
 describe('committed EIP-712 filters', () => {

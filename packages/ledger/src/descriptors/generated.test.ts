@@ -39,7 +39,7 @@ describe('src/descriptors/data', () => {
   })
 
   test('every message has v1 and v2 filters and its own module', () => {
-    const messages = [...generated.keys()].filter((path) => path.startsWith('eip712/'))
+    const messages = [...generated.keys()].filter((path) => /^eip712\/\d+-/.test(path))
     expect(messages).toHaveLength(154)
     expect(Object.keys(source.eip712V1).sort()).toEqual(Object.keys(source.eip712V2).sort())
   })

@@ -2,25 +2,34 @@ import { secp256k1 } from '@noble/curves/secp256k1'
 import { sha256 } from '@noble/hashes/sha2'
 import { describe, expect, test } from 'vitest'
 import { isSignedByLedger, ledgerProductionCalKey } from '../../scripts/verifyTokenSignatures.js'
-import { erc20SignaturesLoaders } from './data/erc20Index.js'
+import { erc20IndexLoaders } from './data/erc20Index.js'
 import { parseTokenSignatures } from './parseTokenSignatures.js'
 import type { TokenDescriptor } from './types.js'
 
 async function loadAllTokens(): Promise<TokenDescriptor[]> {
-  const chains = await Promise.all(
-    Object.entries(erc20SignaturesLoaders).map(async ([chainId, load]) => {
-      const tokens = parseTokenSignatures((await load()).erc20Signatures)
-      for (const token of tokens) expect(token.chainId).toBe(Number(chainId))
-      return tokens
+  const buckets = await Promise.all(
+    Object.entries(erc20IndexLoaders).map(async ([chainId, loadIndex]) => {
+      const { erc20SignaturesLoaders } = await loadIndex()
+      return Promise.all(
+        Object.entries(erc20SignaturesLoaders).map(async ([digit, load]) => {
+          const tokens = parseTokenSignatures((await load()).erc20Signatures)
+          expect(tokens.length).toBeGreaterThan(0)
+          for (const token of tokens) {
+            expect(token.chainId).toBe(Number(chainId))
+            expect(token.address.slice(2, 3).toLowerCase()).toBe(digit)
+          }
+          return tokens
+        }),
+      )
     }),
   )
-  return chains.flat()
+  return buckets.flat(2)
 }
 
 describe('committed ERC-20 descriptors', () => {
   test('every record of every chain verifies against Ledger’s production key', async () => {
     const tokens = await loadAllTokens()
-    expect(Object.keys(erc20SignaturesLoaders)).toHaveLength(19)
+    expect(Object.keys(erc20IndexLoaders)).toHaveLength(19)
     expect(tokens.length).toBeGreaterThan(1000)
     const unverified = tokens.filter((token) => !isSignedByLedger(token.payload))
     expect(unverified.map((token) => `${token.chainId} ${token.ticker}`)).toEqual([])
