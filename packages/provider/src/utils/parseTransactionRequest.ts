@@ -2,10 +2,12 @@ import { describeValue, InvalidRequestError } from '@airlock/core'
 import {
   type AccessList,
   type Address,
+  checksumAddress,
   type Hex,
   hexToBigInt,
   isAddress,
   isHex,
+  maxUint256,
   numberToHex,
   type RpcTransactionRequest,
   type SignedAuthorizationList,
@@ -28,24 +30,37 @@ const transactionTypes = {
 /**
  * Parses a JSON-RPC transaction request (hex quantities, as in `eth_sendTransaction`) into viem's
  * `TransactionRequest`, validating every field. Unknown or blob types are refused, never sent as
- * another type.
+ * another type, and so is a field the transaction's type has no place for (`gasPrice` in a type 2):
+ * nothing the app asked for is dropped.
  */
 export function parseTransactionRequest(request: unknown): ParseTransactionRequestReturnType {
   if (!request || typeof request !== 'object')
     throw new InvalidRequestError({ reason: 'the transaction must be an object' })
-  const rpc = request as RpcTransactionRequest & { input?: unknown; chainId?: unknown }
-  if (rpc.blobs !== undefined || rpc.blobVersionedHashes !== undefined)
+  const rpc = request as RpcTransactionRequest & {
+    input?: unknown
+    chainId?: unknown
+    gasLimit?: unknown
+    sidecars?: unknown
+  }
+  if (
+    rpc.blobs !== undefined ||
+    rpc.blobVersionedHashes !== undefined ||
+    rpc.maxFeePerBlobGas !== undefined ||
+    rpc.sidecars !== undefined
+  )
     throw new InvalidRequestError({ reason: 'blob transactions cannot be signed on the device' })
   if (rpc.from === undefined) throw new InvalidRequestError({ reason: '"from" is required' })
   if (rpc.data !== undefined && rpc.input !== undefined && rpc.data !== rpc.input)
     throw new InvalidRequestError({ reason: '"data" and "input" differ' })
-
+  // Some apps say `gasLimit`, as ethers does in its own objects: the same field as `gas`.
+  if (rpc.gas !== undefined && rpc.gasLimit !== undefined && rpc.gas !== rpc.gasLimit)
+    throw new InvalidRequestError({ reason: '"gas" and "gasLimit" differ' })
   const transaction = {
     from: address(rpc.from, 'from'),
     to: rpc.to === undefined || rpc.to === null ? undefined : address(rpc.to, 'to'),
     data: bytes(rpc.data ?? rpc.input, 'data'),
     value: quantity(rpc.value, 'value'),
-    gas: quantity(rpc.gas, 'gas'),
+    gas: quantity(rpc.gas ?? rpc.gasLimit, 'gas'),
     gasPrice: quantity(rpc.gasPrice, 'gasPrice'),
     maxFeePerGas: quantity(rpc.maxFeePerGas, 'maxFeePerGas'),
     maxPriorityFeePerGas: quantity(rpc.maxPriorityFeePerGas, 'maxPriorityFeePerGas'),
@@ -56,17 +71,76 @@ export function parseTransactionRequest(request: unknown): ParseTransactionReque
     authorizationList:
       rpc.authorizationList === undefined ? undefined : authorizationList(rpc.authorizationList),
   }
+  checkFieldsOfType(transaction)
   return Object.fromEntries(
     Object.entries(transaction).filter(([, value]) => value !== undefined),
   ) as ParseTransactionRequestReturnType
 }
 
+/**
+ * Refuses fields the transaction's type (given, or inferred as viem infers it) does not carry:
+ * viem would drop them and sign the rest.
+ */
+function checkFieldsOfType(transaction: {
+  type?: TransactionRequest['type']
+  gasPrice?: bigint | undefined
+  maxFeePerGas?: bigint | undefined
+  maxPriorityFeePerGas?: bigint | undefined
+  accessList?: AccessList | undefined
+  authorizationList?: SignedAuthorizationList | undefined
+}) {
+  const { gasPrice, maxFeePerGas, maxPriorityFeePerGas, accessList, authorizationList } =
+    transaction
+  const dynamicFee = maxFeePerGas !== undefined || maxPriorityFeePerGas !== undefined
+  const type =
+    transaction.type ??
+    (authorizationList !== undefined
+      ? 'eip7702'
+      : dynamicFee
+        ? 'eip1559'
+        : gasPrice !== undefined
+          ? accessList !== undefined
+            ? 'eip2930'
+            : 'legacy'
+          : undefined)
+  const refuse = (reason: string) => {
+    throw new InvalidRequestError({ reason })
+  }
+  const number = { legacy: '0x0', eip2930: '0x1', eip1559: '0x2', eip7702: '0x4' }
+  const name = type ? `a type ${number[type as keyof typeof number]} transaction` : ''
+  if ((type === 'eip1559' || type === 'eip7702') && gasPrice !== undefined)
+    refuse(`${name} has no "gasPrice": set "maxFeePerGas" and "maxPriorityFeePerGas"`)
+  if ((type === 'legacy' || type === 'eip2930') && dynamicFee)
+    refuse(`${name} has no "maxFeePerGas" or "maxPriorityFeePerGas": set "gasPrice"`)
+  if (type === 'legacy' && accessList !== undefined) refuse(`${name} has no "accessList"`)
+  if (type !== 'eip7702' && authorizationList !== undefined)
+    refuse(`only a type 0x4 transaction has an "authorizationList"`)
+  if (type === 'eip7702' && !authorizationList?.length)
+    refuse('a type 0x4 transaction needs a non-empty "authorizationList" (EIP-7702)')
+  if (
+    maxFeePerGas !== undefined &&
+    maxPriorityFeePerGas !== undefined &&
+    maxPriorityFeePerGas > maxFeePerGas
+  )
+    refuse('"maxPriorityFeePerGas" is above "maxFeePerGas"')
+}
+
+/**
+ * An address in lower case, upper case or with a valid EIP-55 checksum; mixed case that fails the
+ * checksum is a typo, not an address. Returned checksummed.
+ */
 function address(value: unknown, field: string): Address {
   if (typeof value !== 'string' || !isAddress(value, { strict: false }))
     throw new InvalidRequestError({
       reason: `"${field}" must be an address, got ${describeValue(value)}`,
     })
-  return value
+  const digits = value.slice(2)
+  const checksummed = checksumAddress(value)
+  if (digits !== digits.toLowerCase() && digits !== digits.toUpperCase() && value !== checksummed)
+    throw new InvalidRequestError({
+      reason: `"${field}" fails its EIP-55 checksum: ${value} (expected ${checksummed})`,
+    })
+  return checksummed
 }
 
 function bytes(value: unknown, field: string): Hex | undefined {
@@ -84,7 +158,10 @@ function quantity(value: unknown, field: string): bigint | undefined {
     throw new InvalidRequestError({
       reason: `"${field}" must be a 0x-prefixed hex quantity, got ${describeValue(value)}`,
     })
-  return hexToBigInt(value as Hex)
+  const parsed = hexToBigInt(value as Hex)
+  if (parsed > maxUint256)
+    throw new InvalidRequestError({ reason: `"${field}" is above 2^256 - 1: ${value}` })
+  return parsed
 }
 
 function small(value: unknown, field: string): number | undefined {
@@ -147,9 +224,7 @@ function authorizationList(value: unknown): SignedAuthorizationList {
 }
 
 function word(value: unknown, field: string): Hex {
-  const parsed = quantity(value, field) ?? missing(field)
-  if (parsed >= 2n ** 256n) throw new InvalidRequestError({ reason: `"${field}" is too large` })
-  return numberToHex(parsed, { size: 32 })
+  return numberToHex(quantity(value, field) ?? missing(field), { size: 32 })
 }
 
 function missing(field: string): never {
