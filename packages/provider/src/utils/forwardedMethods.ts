@@ -1,7 +1,8 @@
 /**
  * The methods the provider forwards to the RPC node: read-only public methods of the Ethereum
- * JSON-RPC API (ethereum/execution-apis), and `eth_sendRawTransaction`, which broadcasts a
- * transaction already signed. Nothing here can use a key the node holds; every other method the
+ * JSON-RPC API (ethereum/execution-apis), geth's `eth_fillTransaction` (fills nonce, gas and fees
+ * into an unsigned transaction; viem's `prepareTransactionRequest` asks for it first), and
+ * `eth_sendRawTransaction`, which broadcasts a transaction already signed. Nothing here can use a key the node holds; every other method the
  * provider does not answer itself is refused (4200), never forwarded. Names are case-sensitive.
  */
 export const forwardedMethods = [
@@ -11,6 +12,7 @@ export const forwardedMethods = [
   'eth_createAccessList',
   'eth_estimateGas',
   'eth_feeHistory',
+  'eth_fillTransaction',
   'eth_gasPrice',
   'eth_getBalance',
   'eth_getBlockByHash',
