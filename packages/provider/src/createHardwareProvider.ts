@@ -303,7 +303,7 @@ function remedyFor(method: string): string {
   if (/^eth_signTypedData/i.test(method)) return 'Use eth_signTypedData_v4.'
   if (method === 'eth_decrypt' || method === 'eth_getEncryptionPublicKey')
     return 'Hardware wallets do not decrypt data for apps.'
-  return 'Sign with personal_sign, eth_signTypedData_v4 or eth_sendTransaction; read with the public eth_ methods (see the provider README).'
+  return 'See the methods the provider serves in its README.'
 }
 
 /**

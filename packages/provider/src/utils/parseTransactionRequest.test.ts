@@ -42,18 +42,18 @@ describe('parseTransactionRequest', () => {
     }).toMatchInlineSnapshot(`
       {
         "accessListInLegacy": "a type 0x0 transaction has no "accessList"",
-        "authorizationsInType2": "only a type 0x4 transaction has an "authorizationList"",
+        "authorizationsInType2": "a type 0x2 transaction has no "authorizationList"",
         "badChecksum": ""to" fails its EIP-55 checksum: 0x000000000000000000000000000000000000Dead (expected 0x000000000000000000000000000000000000dEaD)",
         "blobFee": "blob transactions cannot be signed on the device",
-        "emptyAuthorizations": "a type 0x4 transaction needs a non-empty "authorizationList" (EIP-7702)",
+        "emptyAuthorizations": ""authorizationList" is empty",
         "feeCap": ""maxFeePerGas" is above 2^256 - 1: 0x10000000000000000000000000000000000000000000000000000000000000000",
-        "feeCapInLegacy": "a type 0x0 transaction has no "maxFeePerGas" or "maxPriorityFeePerGas": set "gasPrice"",
+        "feeCapInLegacy": "a type 0x0 transaction has no "maxFeePerGas"",
         "gasAndGasLimit": ""gas" and "gasLimit" differ",
-        "gasPriceInType2": "a type 0x2 transaction has no "gasPrice": set "maxFeePerGas" and "maxPriorityFeePerGas"",
-        "gasPriceInType4": "a type 0x4 transaction has no "gasPrice": set "maxFeePerGas" and "maxPriorityFeePerGas"",
-        "mixedFees": "a type 0x2 transaction has no "gasPrice": set "maxFeePerGas" and "maxPriorityFeePerGas"",
+        "gasPriceInType2": "a type 0x2 transaction has no "gasPrice"",
+        "gasPriceInType4": "a type 0x4 transaction has no "gasPrice"",
+        "mixedFees": "a type 0x2 transaction has no "gasPrice"",
         "tipAboveCap": ""maxPriorityFeePerGas" is above "maxFeePerGas"",
-        "tipInEip2930": "a type 0x1 transaction has no "maxFeePerGas" or "maxPriorityFeePerGas": set "gasPrice"",
+        "tipInEip2930": "a type 0x1 transaction has no "maxPriorityFeePerGas"",
       }
     `)
   })

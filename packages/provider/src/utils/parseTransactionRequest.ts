@@ -55,6 +55,7 @@ export function parseTransactionRequest(request: unknown): ParseTransactionReque
   // Some apps say `gasLimit`, as ethers does in its own objects: the same field as `gas`.
   if (rpc.gas !== undefined && rpc.gasLimit !== undefined && rpc.gas !== rpc.gasLimit)
     throw new InvalidRequestError({ reason: '"gas" and "gasLimit" differ' })
+  const typeNumber = small(rpc.type, 'type')
   const transaction = {
     from: address(rpc.from, 'from'),
     to: rpc.to === undefined || rpc.to === null ? undefined : address(rpc.to, 'to'),
@@ -66,63 +67,49 @@ export function parseTransactionRequest(request: unknown): ParseTransactionReque
     maxPriorityFeePerGas: quantity(rpc.maxPriorityFeePerGas, 'maxPriorityFeePerGas'),
     nonce: small(rpc.nonce, 'nonce'),
     chainId: small(rpc.chainId, 'chainId'),
-    type: type(rpc.type),
+    type: type(typeNumber),
     accessList: rpc.accessList === undefined ? undefined : accessList(rpc.accessList),
     authorizationList:
       rpc.authorizationList === undefined ? undefined : authorizationList(rpc.authorizationList),
   }
-  checkFieldsOfType(transaction)
+  checkFieldsOfType(transaction, typeNumber)
   return Object.fromEntries(
     Object.entries(transaction).filter(([, value]) => value !== undefined),
   ) as ParseTransactionRequestReturnType
 }
 
+// The fee and list fields each EIP-2718 type carries.
+const typeFields: Record<number, string[]> = {
+  0: ['gasPrice'],
+  1: ['gasPrice', 'accessList'],
+  2: ['maxFeePerGas', 'maxPriorityFeePerGas', 'accessList'],
+  4: ['maxFeePerGas', 'maxPriorityFeePerGas', 'accessList', 'authorizationList'],
+}
+
 /**
- * Refuses fields the transaction's type (given, or inferred as viem infers it) does not carry:
- * viem would drop them and sign the rest.
+ * Refuses a field the transaction's type (given, or inferred as viem infers it) does not carry:
+ * viem would drop it and sign the rest.
  */
-function checkFieldsOfType(transaction: {
-  type?: TransactionRequest['type']
-  gasPrice?: bigint | undefined
-  maxFeePerGas?: bigint | undefined
-  maxPriorityFeePerGas?: bigint | undefined
-  accessList?: AccessList | undefined
-  authorizationList?: SignedAuthorizationList | undefined
-}) {
-  const { gasPrice, maxFeePerGas, maxPriorityFeePerGas, accessList, authorizationList } =
-    transaction
-  const dynamicFee = maxFeePerGas !== undefined || maxPriorityFeePerGas !== undefined
+function checkFieldsOfType(transaction: Record<string, unknown>, given: number | undefined) {
+  const has = (field: string) => transaction[field] !== undefined
   const type =
-    transaction.type ??
-    (authorizationList !== undefined
-      ? 'eip7702'
-      : dynamicFee
-        ? 'eip1559'
-        : gasPrice !== undefined
-          ? accessList !== undefined
-            ? 'eip2930'
-            : 'legacy'
+    given ??
+    (has('authorizationList')
+      ? 4
+      : has('maxFeePerGas') || has('maxPriorityFeePerGas')
+        ? 2
+        : has('gasPrice')
+          ? Number(has('accessList'))
           : undefined)
-  const refuse = (reason: string) => {
-    throw new InvalidRequestError({ reason })
-  }
-  const number = { legacy: '0x0', eip2930: '0x1', eip1559: '0x2', eip7702: '0x4' }
-  const name = type ? `a type ${number[type as keyof typeof number]} transaction` : ''
-  if ((type === 'eip1559' || type === 'eip7702') && gasPrice !== undefined)
-    refuse(`${name} has no "gasPrice": set "maxFeePerGas" and "maxPriorityFeePerGas"`)
-  if ((type === 'legacy' || type === 'eip2930') && dynamicFee)
-    refuse(`${name} has no "maxFeePerGas" or "maxPriorityFeePerGas": set "gasPrice"`)
-  if (type === 'legacy' && accessList !== undefined) refuse(`${name} has no "accessList"`)
-  if (type !== 'eip7702' && authorizationList !== undefined)
-    refuse(`only a type 0x4 transaction has an "authorizationList"`)
-  if (type === 'eip7702' && !authorizationList?.length)
-    refuse('a type 0x4 transaction needs a non-empty "authorizationList" (EIP-7702)')
-  if (
-    maxFeePerGas !== undefined &&
-    maxPriorityFeePerGas !== undefined &&
-    maxPriorityFeePerGas > maxFeePerGas
-  )
-    refuse('"maxPriorityFeePerGas" is above "maxFeePerGas"')
+  if (type === undefined) return
+  for (const field of Object.values(typeFields).flat())
+    if (has(field) && !typeFields[type]?.includes(field))
+      throw new InvalidRequestError({ reason: `a type 0x${type} transaction has no "${field}"` })
+  const { maxFeePerGas, maxPriorityFeePerGas, authorizationList } = transaction
+  if (type === 4 && !(authorizationList as unknown[]).length)
+    throw new InvalidRequestError({ reason: '"authorizationList" is empty' })
+  if ((maxPriorityFeePerGas as bigint) > (maxFeePerGas as bigint))
+    throw new InvalidRequestError({ reason: '"maxPriorityFeePerGas" is above "maxFeePerGas"' })
 }
 
 /**
@@ -172,8 +159,7 @@ function small(value: unknown, field: string): number | undefined {
   return Number(parsed)
 }
 
-function type(value: unknown): TransactionRequest['type'] {
-  const number = small(value, 'type')
+function type(number: number | undefined): TransactionRequest['type'] {
   if (number === undefined) return undefined
   const name = transactionTypes[number as keyof typeof transactionTypes]
   if (!name)
@@ -181,7 +167,7 @@ function type(value: unknown): TransactionRequest['type'] {
       reason:
         number === 3
           ? 'blob transactions (type 0x3) cannot be signed on the device'
-          : `unknown transaction type ${describeValue(value)}`,
+          : `unknown transaction type 0x${number.toString(16)}`,
     })
   return name
 }
