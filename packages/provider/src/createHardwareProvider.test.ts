@@ -227,6 +227,17 @@ describe('requests waiting on the device when the session ends', () => {
     expect(rpc[mainnet.id]!.state.sent).toEqual([])
   })
 
+  test('disconnect while fees are read: 4900, and the device is never asked', async () => {
+    const { provider, signer, rpc } = await setup({ latency: 100 })
+    const pending = call(provider, 'eth_sendTransaction', [{ from: alice.address, to: stranger }])
+    await sleep(50)
+    await provider.disconnect()
+    expect((await rejection(pending)).code).toBe(4900)
+    await sleep(600)
+    expect(signer.state.calls.filter((c) => c.operation === 'signTransaction')).toEqual([])
+    expect(rpc[mainnet.id]!.state.sent).toEqual([])
+  })
+
   test('wallet_revokePermissions: 4100, nothing delivered; a new connection signs again', async () => {
     const { provider, signer } = await setup()
     signer.state.delay = 100
