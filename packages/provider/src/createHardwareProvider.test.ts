@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import {
   ChainIdMismatchError,
   DeviceDisconnectedError,
@@ -8,11 +9,14 @@ import {
 } from '@airlock/core'
 import { createTestRpc } from '@airlock/fixtures/testRpc'
 import {
+  type CustomTransport,
+  custom,
   type EIP1193Provider,
   type Hex,
   keccak256,
   parseTransaction,
   type TransactionSerializable,
+  type Transport,
 } from 'viem'
 import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts'
 import { foundry, mainnet } from 'viem/chains'
@@ -23,6 +27,7 @@ import {
 } from '../../core/src/_test/createSoftwareSigner.js'
 import { createHardwareProvider } from './createHardwareProvider.js'
 import { AccountNotConnectedError, ChainNotConfiguredError } from './errors/provider.js'
+import { forwardedMethods } from './utils/forwardedMethods.js'
 
 const reference = [0, 1].map((addressIndex) =>
   privateKeyToAccount(
@@ -32,7 +37,13 @@ const reference = [0, 1].map((addressIndex) =>
 const [alice, bob] = reference as [(typeof reference)[0], (typeof reference)[0]]
 const stranger = '0x000000000000000000000000000000000000dEaD'
 
-async function setup({ connect = true }: { connect?: boolean } = {}) {
+async function setup({
+  connect = true,
+  latency = 0,
+}: {
+  connect?: boolean
+  latency?: number
+} = {}) {
   const signer = createTestSigner()
   const account = await toHardwareAccount(signer, { index: 0, scheme: 'bip44' })
   const other = await toHardwareAccount(signer, { index: 1, scheme: 'bip44' })
@@ -40,10 +51,30 @@ async function setup({ connect = true }: { connect?: boolean } = {}) {
   const provider = createHardwareProvider({
     account,
     chains: [mainnet, foundry],
-    transport: { [mainnet.id]: rpc[mainnet.id].transport, [foundry.id]: rpc[foundry.id].transport },
+    transport: {
+      [mainnet.id]: withLatency(rpc[mainnet.id].transport, latency),
+      [foundry.id]: withLatency(rpc[foundry.id].transport, latency),
+    },
   })
   if (connect) await provider.request({ method: 'eth_requestAccounts' })
   return { account, other, provider, rpc, signer }
+}
+
+/** The node's transport, answering `ms` later. */
+function withLatency(transport: CustomTransport, ms: number): Transport {
+  if (!ms) return transport
+  return (options) => {
+    const node = transport(options)
+    return custom(
+      {
+        async request(args) {
+          await new Promise((resolve) => setTimeout(resolve, ms))
+          return node.request(args)
+        },
+      },
+      { retryCount: 0 },
+    )(options)
+  }
 }
 
 /** Any method, untyped: the point is to send what apps send. */
@@ -155,6 +186,74 @@ describe('accounts and connection', () => {
   })
 })
 
+describe('requests waiting on the device when the session ends', () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms, 'still pending'))
+
+  test('disconnect: 4900 at once, and the device call is cancelled', async () => {
+    const { provider, signer } = await setup()
+    signer.state.delay = 'forever'
+    const errors: unknown[] = []
+    signer.onStatus((status) => status.type === 'error' && errors.push(status.error))
+    const requests = [
+      call(provider, 'personal_sign', ['0x68656c6c6f', alice.address]),
+      call(provider, 'eth_signTypedData_v4', [alice.address, typedData]),
+      call(provider, 'eth_signTransaction', [{ from: alice.address, to: stranger }]),
+    ].map((request) => request.catch((error) => error))
+    await sleep(50)
+    await provider.disconnect()
+    const outcomes = await Promise.race([Promise.all(requests), sleep(1_000)])
+    expect(outcomes).not.toBe('still pending')
+    expect((outcomes as { code: number }[]).map((error) => error.code)).toEqual([4900, 4900, 4900])
+    // The call on the device was aborted; the two queued behind it never reached it.
+    expect(errors.map((error) => (error as Error).name)).toEqual(['OperationAbortedError'])
+    expect(signer.state.calls.filter((c) => c.operation !== 'getAddress')).toHaveLength(1)
+  })
+
+  test('a signature the device returns after disconnect is neither delivered nor broadcast', async () => {
+    const { provider, signer, rpc } = await setup()
+    // A device that does not stop when asked: answers 150 ms later whatever happens.
+    signer.state.delay = 150
+    const signed = vi.fn()
+    const send = call(provider, 'eth_sendTransaction', [{ from: alice.address, to: stranger }])
+    const sign = call(provider, 'personal_sign', ['0x68656c6c6f', alice.address])
+    send.then(signed, () => {})
+    sign.then(signed, () => {})
+    await sleep(50)
+    await provider.disconnect()
+    expect((await rejection(send)).code).toBe(4900)
+    expect((await rejection(sign)).code).toBe(4900)
+    await sleep(400)
+    expect(signed).not.toHaveBeenCalled()
+    expect(rpc[mainnet.id]!.state.sent).toEqual([])
+  })
+
+  test('disconnect while fees are read: 4900, and the device is never asked', async () => {
+    const { provider, signer, rpc } = await setup({ latency: 100 })
+    const pending = call(provider, 'eth_sendTransaction', [{ from: alice.address, to: stranger }])
+    await sleep(50)
+    await provider.disconnect()
+    expect((await rejection(pending)).code).toBe(4900)
+    await sleep(600)
+    expect(signer.state.calls.filter((c) => c.operation === 'signTransaction')).toEqual([])
+    expect(rpc[mainnet.id]!.state.sent).toEqual([])
+  })
+
+  test('wallet_revokePermissions: 4100, nothing delivered; a new connection signs again', async () => {
+    const { provider, signer } = await setup()
+    signer.state.delay = 100
+    const pending = call(provider, 'personal_sign', ['0x68656c6c6f', alice.address])
+    await sleep(20)
+    await call(provider, 'wallet_revokePermissions', [{ eth_accounts: {} }])
+    const error = await rejection(pending)
+    expect(error.code).toBe(4100)
+    expect(error.cause).toBeInstanceOf(AccountNotConnectedError)
+    await call(provider, 'eth_requestAccounts')
+    expect(await call(provider, 'personal_sign', ['0x68656c6c6f', alice.address])).toBe(
+      await alice.signMessage({ message: 'hello' }),
+    )
+  })
+})
+
 describe('chains', () => {
   test('eth_chainId, net_version and wallet_switchEthereumChain', async () => {
     const { provider } = await setup()
@@ -206,8 +305,36 @@ describe('chains', () => {
 
   test('a node error keeps its code', async () => {
     const { provider } = await setup()
-    const error = await rejection(call(provider, 'debug_traceCall', []))
+    const error = await rejection(call(provider, 'eth_getProof', []))
     expect(error.code).toBe(-32601)
+  })
+
+  test('eth_signTransaction is prepared and signed for the chain it arrived on', async () => {
+    // The node answers after 100 ms; the app switches to chain 31337 while fees are filled in.
+    const { provider, signer, rpc } = await setup({ latency: 100 })
+    const pending = call(provider, 'eth_signTransaction', [
+      { from: alice.address, to: stranger, value: '0xde0b6b3a7640000', chainId: '0x1' },
+    ])
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    await call(provider, 'wallet_switchEthereumChain', [{ chainId: '0x7a69' }])
+    const raw = (await pending) as Hex
+    expect(parseTransaction(raw)).toMatchObject({ chainId: 1, nonce: 7, value: 10n ** 18n })
+    const { r: _r, s: _s, v: _v, yParity: _y, ...transaction } = parseTransaction(raw)
+    expect(await alice.signTransaction(transaction as TransactionSerializable)).toBe(raw)
+    expect(signer.state.calls.filter((c) => c.operation === 'signTransaction')).toHaveLength(1)
+    // Nothing of it went to the other chain's node.
+    expect(rpc[foundry.id]!.state.requests).toEqual([])
+  })
+
+  test('eth_sendTransaction and a switch while the device reviews: signed and sent on chain 1', async () => {
+    const { provider, signer, rpc } = await setup()
+    signer.state.delay = 100
+    const pending = call(provider, 'eth_sendTransaction', [{ from: alice.address, to: stranger }])
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await call(provider, 'wallet_switchEthereumChain', [{ chainId: '0x7a69' }])
+    await pending
+    expect(rpc[foundry.id]!.state.sent).toEqual([])
+    expect(parseTransaction(rpc[mainnet.id]!.state.sent[0]!).chainId).toBe(1)
   })
 })
 
@@ -400,6 +527,37 @@ describe('transactions', () => {
     expect((await send({})).code).toBe(4900)
     expect(rpc[mainnet.id]!.state.sent).toHaveLength(0)
   })
+
+  test('bad fees, types and addresses are -32602 before the device, never signed in part', async () => {
+    const { provider, rpc, signer } = await setup()
+    const cases: Record<string, unknown>[] = [
+      { maxFeePerGas: `0x1${'0'.repeat(64)}` },
+      { type: '0x0', maxFeePerGas: '0x5' },
+      { type: '0x1', maxFeePerGas: '0x5', gasPrice: '0x5' },
+      { type: '0x0', maxPriorityFeePerGas: '0x1' },
+      { maxFeePerGas: '0x5', maxPriorityFeePerGas: '0x6' },
+      // Below the priority fee the node asks for.
+      { maxFeePerGas: '0x5' },
+      { to: '0x70997970c51812dc3A010C7d01b50e0d17dc79C8' },
+      // Fields the type has no place for: viem would drop them and sign the rest.
+      { type: '0x2', gasPrice: '0x5' },
+      { gasPrice: '0x5', maxFeePerGas: '0x6' },
+      { type: '0x0', accessList: [] },
+      { gasPrice: '0x5', authorizationList: [] },
+      { type: '0x4', authorizationList: [] },
+      { maxFeePerBlobGas: '0x5' },
+      { gas: '0x5208', gasLimit: '0x5209' },
+    ]
+    for (const method of ['eth_signTransaction', 'eth_sendTransaction'])
+      for (const fields of cases) {
+        const request = { from: alice.address, to: stranger, ...fields }
+        const error = await rejection(call(provider, method, [request]))
+        expect([method, fields, error.code]).toEqual([method, fields, -32602])
+        expect(error.cause).toBeInstanceOf(InvalidRequestError)
+      }
+    expect(signer.state.calls.filter((c) => c.operation === 'signTransaction')).toHaveLength(0)
+    expect(rpc[mainnet.id]!.state.sent).toHaveLength(0)
+  })
 })
 
 describe('refused and unknown methods', () => {
@@ -423,6 +581,33 @@ describe('refused and unknown methods', () => {
     ])
       expect((await rejection(call(provider, method, []))).code).toBe(4200)
     expect(rpc[mainnet.id]!.state.requests).toEqual([])
+  })
+
+  test('only the documented read-only methods reach the node; any other is 4200', async () => {
+    const { provider, rpc } = await setup()
+    for (const method of [
+      'eth_signTypedData_v2',
+      'ETH_SIGN',
+      'Eth_SendTransaction',
+      'eth_sendUnsignedTransaction',
+      'account_signTransaction',
+      'eth_accounts ',
+      'debug_traceCall',
+      'anvil_impersonateAccount',
+      'hardhat_setBalance',
+      'eth_submitWork',
+    ])
+      expect([method, (await rejection(call(provider, method, []))).code]).toEqual([method, 4200])
+    expect(rpc[mainnet.id]!.state.requests).toEqual([])
+    for (const method of forwardedMethods) await call(provider, method, []).catch(() => {})
+    expect(rpc[mainnet.id]!.state.requests.map((r) => r.method)).toEqual([...forwardedMethods])
+  })
+
+  test('the provider README lists exactly the forwarded methods', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const list = readme.split('\nForwarded: ')[1]?.split('\n\n')[0] ?? ''
+    const listed = [...list.matchAll(/`([a-z0-9_]+)`/gi)].map((match) => match[1])
+    expect(listed.sort()).toEqual([...forwardedMethods].sort())
   })
 
   test('unknown wallet_ methods are -32601, so viem falls back for wallet_sendCalls', async () => {

@@ -5,8 +5,10 @@ import {
   InvalidRequestError,
   UnsupportedByDeviceError,
 } from '@airlock/core'
+import { raceAbortSignal } from '@airlock/core/utils'
 import {
   type Address,
+  BaseError,
   type Chain,
   type Client,
   createClient,
@@ -14,6 +16,7 @@ import {
   http,
   isAddress,
   isAddressEqual,
+  MaxFeePerGasTooLowError,
   MethodNotFoundRpcError,
   numberToHex,
   ProviderDisconnectedError,
@@ -28,6 +31,7 @@ import {
 import { toProviderRpcError } from './errors/toProviderRpcError.js'
 import type { HardwareProvider } from './types.js'
 import { createEmitter } from './utils/createEmitter.js'
+import { isForwardedMethod } from './utils/forwardedMethods.js'
 import { parseTransactionRequest } from './utils/parseTransactionRequest.js'
 import { parseTypedData } from './utils/parseTypedData.js'
 import { toPersonalMessage } from './utils/toPersonalMessage.js'
@@ -45,8 +49,8 @@ export type CreateHardwareProviderParameters = (
   chainId?: number | undefined
   /**
    * Where RPC requests go: one transport for every chain, or one per chain id (as in wagmi's
-   * `createConfig`). Nonces, gas and fees are read from it; methods the wallet does not answer
-   * itself are forwarded to it.
+   * `createConfig`). Nonces, gas and fees are read from it; the read-only public methods in
+   * `forwardedMethods` are forwarded to it, and no others.
    * @default http() of each chain's default RPC URL
    */
   transport?: Transport | Record<number, Transport | undefined> | undefined
@@ -64,6 +68,9 @@ export function createHardwareProvider(
   let accounts = checkAccounts(parameters.accounts ?? [parameters.account])
   let chain = findChain(parameters.chainId ?? chains[0].id)
   let connected = false
+  // Aborted when the app disconnects or revokes its permission: requests still waiting on the
+  // device end then, and the device call is cancelled.
+  let session = new AbortController()
   const emitter = createEmitter()
   const clients = new Map<number, Client>()
 
@@ -73,7 +80,7 @@ export function createHardwareProvider(
     return found
   }
 
-  function client(): Client<Transport, Chain> {
+  function client(chain: Chain): Client<Transport, Chain> {
     let current = clients.get(chain.id)
     if (!current) {
       const { transport } = parameters
@@ -100,9 +107,15 @@ export function createHardwareProvider(
     return account
   }
 
+  /** The account for a signing request and the signal that ends the request with the session. */
+  function signingAccount(address: unknown) {
+    return { account: connectedAccount(address), signal: session.signal }
+  }
+
   function connect(): Address[] {
     if (!connected) {
       connected = true
+      session = new AbortController()
       emitter.emit('connect', { chainId: numberToHex(chain.id) })
       emitter.emit('accountsChanged', addresses())
     }
@@ -130,12 +143,35 @@ export function createHardwareProvider(
     return null
   }
 
-  function parseTransaction(request: unknown) {
+  /** Ends the session: pending requests reject with `reason`, and their device calls are cancelled. */
+  function endSession(reason: Error) {
+    connected = false
+    session.abort(reason)
+  }
+
+  /**
+   * `eth_signTransaction` and `eth_sendTransaction`: prepared, signed and sent on the chain the
+   * request arrived on, whatever the wallet switches to meanwhile.
+   */
+  async function transact(request: unknown, { send }: { send: boolean }) {
+    const bound = chain
     const { from, chainId, ...transaction } = parseTransactionRequest(request)
-    const account = connectedAccount(from)
-    if (chainId !== undefined && chainId !== chain.id)
-      throw new ChainIdMismatchError({ expected: chain.id, actual: chainId })
-    return { ...transaction, account, chain } as never
+    const { account, signal } = signingAccount(from)
+    if (chainId !== undefined && chainId !== bound.id)
+      throw new ChainIdMismatchError({ expected: bound.id, actual: chainId })
+    const parameters = { ...transaction, account: withSignal(account, signal), chain: bound }
+    const rpc = client(bound)
+    const run = async () => {
+      if (send) return sendTransaction(rpc, parameters as never)
+      const prepared = await prepareTransactionRequest(rpc, parameters as never)
+      return signTransaction(rpc, { ...prepared, ...parameters } as never)
+    }
+    return raceAbortSignal(run(), signal).catch((error) => {
+      // What viem finds wrong with the request once it has the network's fees is bad input too.
+      if (error instanceof BaseError && error.walk((e) => e instanceof MaxFeePerGasTooLowError))
+        throw new InvalidRequestError({ reason: error.shortMessage, cause: error })
+      throw error
+    })
   }
 
   async function handle(method: string, params: readonly unknown[]): Promise<unknown> {
@@ -164,43 +200,43 @@ export function createHardwareProvider(
       case 'wallet_revokePermissions':
         permissionParameter(params[0])
         if (connected) {
-          connected = false
+          endSession(new AccountNotConnectedError())
           emitter.emit('accountsChanged', [])
         }
         return null
       case 'personal_sign': {
         const message = toPersonalMessage(params[0])
-        return connectedAccount(params[1]).signMessage({ message })
+        const { account, signal } = signingAccount(params[1])
+        const request = { message, signal }
+        return raceAbortSignal(account.signMessage(request), signal)
       }
       case 'eth_signTypedData_v4': {
-        const account = connectedAccount(params[0])
-        return account.signTypedData(parseTypedData({ data: params[1], chainId: chain.id }))
+        const { account, signal } = signingAccount(params[0])
+        const request = { ...parseTypedData({ data: params[1], chainId: chain.id }), signal }
+        return raceAbortSignal(account.signTypedData(request), signal)
       }
-      case 'eth_signTransaction': {
-        const request = parseTransaction(params[0])
-        const prepared = await prepareTransactionRequest(client(), request)
-        return signTransaction(client(), { ...(prepared as object), chain } as never)
-      }
+      case 'eth_signTransaction':
       case 'eth_sendTransaction':
-        return sendTransaction(client(), parseTransaction(params[0]))
+        return transact(params[0], { send: method === 'eth_sendTransaction' })
       case 'eth_sign':
         throw new UnsupportedByDeviceError({
           operation: 'sign a raw hash (eth_sign)',
           reason: 'devices only sign what they can show: use personal_sign or eth_signTypedData_v4',
         })
     }
-    const refused = refusedMethod(method)
-    if (refused) throw new UnsupportedMethodError({ method, remedy: refused })
+    if (isForwardedMethod(method)) return client(chain).request({ method, params } as never)
     // Unknown wallet methods are "not found", so viem's `sendCalls` falls back to
     // `eth_sendTransaction` for `wallet_sendCalls`.
     if (method.startsWith('wallet_'))
       throw new MethodNotFoundRpcError(new Error(`${method} is not available`), { method })
-    return client().request({ method, params } as never)
+    // Anything else could be answered by the node with its own keys (a dev node's
+    // `eth_sendTransaction` from an impersonated account): never forwarded.
+    throw new UnsupportedMethodError({ method, remedy: remedyFor(method) })
   }
 
   async function disconnect() {
     const wasConnected = connected
-    connected = false
+    endSession(new ProviderDisconnectedError(new Error('The app disconnected from the wallet.')))
     const signers = new Set(accounts.map((account) => account.signer))
     await Promise.allSettled([...signers].map((signer) => signer.close()))
     if (wasConnected)
@@ -262,12 +298,25 @@ function permissionParameter(parameter: unknown) {
     throw new InvalidRequestError({ reason: 'only the "eth_accounts" permission exists' })
 }
 
-/** Methods that a node might answer with its own keys, or that devices cannot do: never forwarded. */
-function refusedMethod(method: string): string | undefined {
-  if (/^eth_signTypedData(_v1|_v3)?$/.test(method)) return 'Use eth_signTypedData_v4.'
+/** What to use instead of a method the wallet does not offer. */
+function remedyFor(method: string): string {
+  if (/^eth_signTypedData/i.test(method)) return 'Use eth_signTypedData_v4.'
   if (method === 'eth_decrypt' || method === 'eth_getEncryptionPublicKey')
     return 'Hardware wallets do not decrypt data for apps.'
-  if (method.startsWith('personal_'))
-    return 'Use personal_sign to sign messages and eth_sendTransaction to send transactions.'
-  return undefined
+  return 'See the methods the provider serves in its README.'
+}
+
+/**
+ * The account, with every device call it makes bound to `signal`; a signature that arrives after
+ * the abort is dropped, so a transaction is never sent for a session that has ended.
+ */
+function withSignal(account: HardwareAccount, signal: AbortSignal): HardwareAccount {
+  return {
+    ...account,
+    async signTransaction(transaction, options) {
+      const signed = await account.signTransaction(transaction, { ...options, signal } as never)
+      signal.throwIfAborted()
+      return signed
+    },
+  }
 }
