@@ -115,7 +115,7 @@ test('the refusal says what to update', async () => {
   ).rejects.toThrowErrorMatchingInlineSnapshot(`
     [UnsupportedByDeviceError: The device cannot sign EIP-7702 authorizations.
 
-    In Ledger Live (My Ledger), update the device to Ethereum app 1.16.0 (not on Nano S) or later, then try again.
+    In Ledger Live (My Ledger), update the device to Ethereum app 1.17.0 (not on Nano S) or later, then try again.
 
     Details: the device runs Ethereum app 1.10.4 on nanoS
     Version: @airlock/core@0.1.0]
