@@ -77,7 +77,10 @@ const apps: { version: string; model: LedgerModel }[] = [
   { version: '1.9.20', model: 'nanoSP' },
   { version: '1.10.4', model: 'nanoS' },
   { version: '1.16.0', model: 'nanoS' },
+  // EIP-7702 (INS 0x34, type 4) arrived in 1.17.0: 1.16.x refuses it before the device.
   { version: '1.16.0', model: 'stax' },
+  { version: '1.16.1', model: 'flex' },
+  { version: '1.17.0', model: 'stax' },
 ]
 
 describe.each(apps)('Ethereum app $version on $model', ({ version, model }) => {
