@@ -149,10 +149,10 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
   /**
    * Full EIP-712: with the bundled filters of Ledger when they apply, else through hw-app-eth and
    * Ledger's services with `clearSigning`, else every field without filters. Reports the display
-   * once it is known: a blind one before any APDU, a clear one when the device is about to show it
-   * (with filters, once it took every APDU before their message info). Answers `retry` with the
-   * reason when the device refused the payload or the filters before showing anything, and hashed
-   * mode may still sign it.
+   * once: a blind one before any APDU, a clear one just before the APDU the device shows first (the
+   * message info with filters, the domain without). Answers `retry` with the reason when the app
+   * refused the payload or the filters before that, and hashed mode may still sign it; a refusal
+   * after a clear report, or one for the app's settings, ends the request.
    */
   async function signFullTypedData(
     call: Call,
