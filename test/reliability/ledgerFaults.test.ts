@@ -37,7 +37,7 @@ const rows: FaultRow<LedgerEmulator>[] = [
   exchangeRow('busy', 'busy', 'DeviceBusyError'),
   exchangeRow('lock', 'lock', 'DeviceLockedError', { repair: (e) => e.unlock() }),
   exchangeRow('close app', 'close-app', 'AppNotOpenError', {
-    repair: (e) => e.openApp({ name: 'Ethereum', version: '1.16.0' }),
+    repair: (e) => e.openApp({ name: 'Ethereum', version: '1.22.0' }),
   }),
   rejectionRow(),
 ]

@@ -250,7 +250,8 @@ describe('typed data modes', () => {
     expect((await signer.getCapabilities()).signTypedData).toBe('hashed')
     emulator.clearLogs()
     expect(await account.signTypedData(mail)).toBe(await reference.signTypedData(mail))
-    expect(emulator.exchanges.map((e) => e.request.slice(0, 4))).toEqual(['e00c'])
+    // The app's settings (blind signing) are read for each typed-data request, then hashed mode.
+    expect(emulator.exchanges.map((e) => e.request.slice(0, 4))).toEqual(['e006', 'e00c'])
   })
 
   test('old app: hashed by version', async () => {
@@ -312,14 +313,13 @@ describe('device calls', () => {
         "displayAddress": true,
         "getExtendedPublicKey": true,
         "model": "nanoX",
-        "signAuthorization": true,
+        "signAuthorization": false,
         "signMessage": true,
         "signTypedData": "full",
         "transactionTypes": [
           "legacy",
           "eip2930",
           "eip1559",
-          "eip7702",
         ],
         "version": "1.16.0",
       }
@@ -554,7 +554,7 @@ describe('errors: every status word and fault maps to its typed error, and the s
     '$name: $expected',
     async ({ options, breakIt, repair, call = signTransfer, expected, status }) => {
       const { account, emulator, statuses } = await setupAccount({
-        app: { name: 'Ethereum', version: '1.16.0' },
+        app: { name: 'Ethereum', version: '1.17.0' },
         blindSigning: true,
         eip7702: true,
         ...options,

@@ -232,11 +232,24 @@ describe("a device that does not trust the bundle's signatures", () => {
     expect(screenValues(emulator).join('\n')).not.toContain('USDC')
   })
 
-  test('refuses the filters: the permit is not signed with their labels', async () => {
-    const { emulator, account } = await setup({}, { calPublicKey: otherKey })
-    await expect(account.signTypedData(usdcPermit)).rejects.toThrowError(
-      expect.objectContaining({ name: 'BlindSigningDisabledError' }),
-    )
-    expect(emulator.reviews.filter((review) => review.outcome === 'approved')).toEqual([])
-  })
+  test.each(['allow', 'refuse'] as const)(
+    "refuses the filters (blindSigning: '%s'): the request ends there, never shown blind after clear",
+    async (blindSigning) => {
+      const { emulator, account, confirmations } = await setup(
+        { blindSigning },
+        { calPublicKey: otherKey },
+      )
+      await expect(account.signTypedData(usdcPermit)).rejects.toThrowError(
+        expect.objectContaining({
+          name: 'UnsupportedByDeviceError',
+          details: expect.stringContaining('refused their signature (0x6a00)'),
+        }),
+      )
+      expect(emulator.reviews.filter((review) => review.outcome === 'approved')).toEqual([])
+      // The message info (E0 1E P2 0F) is the last APDU: nothing after the refused filter.
+      const last = emulator.exchanges.at(-1)!
+      expect([last.request.slice(0, 8), last.response]).toEqual(['e01e000f', '6a00'])
+      expect(confirmations().map((status) => status.display)).not.toContain('blind')
+    },
+  )
 })

@@ -77,7 +77,10 @@ describe('the same APDUs as hw-app-eth 7.9', () => {
   test('getAppConfiguration', async () => {
     const { eth, app, theirs, ours } = both()
     const expected = await eth.getAppConfiguration()
-    expect(await app.getAppConfiguration()).toEqual({ version: expected.version })
+    expect(await app.getAppConfiguration()).toEqual({
+      version: expected.version,
+      blindSigning: expected.arbitraryDataEnabled === 1,
+    })
     expect(ours).toEqual(theirs)
   })
 

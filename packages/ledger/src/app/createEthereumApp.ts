@@ -31,6 +31,7 @@ export type EthereumApp = {
     path: string,
     typedData: Eip712TypedData,
     filters?: Eip712Filters | undefined,
+    onReview?: (() => void) | undefined,
   ) => Promise<EthereumAppSignature>
 }
 
@@ -57,7 +58,7 @@ export function createEthereumApp(
       signEip712Hashed(send, path, domainSeparator, messageHash),
     signAuthorization: (path, authorization) => signAuthorization(send, path, authorization),
     provideTokenInformation: (descriptor) => provideTokenInformation(send, descriptor),
-    signEip712Message: (path, typedData, filters) =>
-      signEip712Message(send, path, typedData, filters),
+    signEip712Message: (path, typedData, filters, onReview) =>
+      signEip712Message(send, path, typedData, filters, onReview),
   }
 }

@@ -12,7 +12,7 @@ export const getAppConfiguration = 0x06
 export const signPersonalMessage = 0x08
 /** SIGN ETH EIP 712 */
 export const signEip712 = 0x0c
-/** SIGN EIP 7702 AUTHORIZATION (app-ethereum 1.16.0) */
+/** SIGN EIP 7702 AUTHORIZATION (app-ethereum 1.17.0) */
 export const signEip7702Authorization = 0x34
 /** PROVIDE ERC 20 TOKEN INFORMATION: a token descriptor signed by Ledger, answered with its slot */
 export const provideErc20TokenInformation = 0x0a

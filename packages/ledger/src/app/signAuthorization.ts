@@ -16,7 +16,7 @@ const tags = { structVersion: 0x00, delegate: 0x01, chainId: 0x02, nonce: 0x03 }
 const structVersion = 0x01
 
 /**
- * SIGN EIP 7702 AUTHORIZATION (`E0 34`, app-ethereum 1.16.0), which hw-app-eth 7.9 does not
+ * SIGN EIP 7702 AUTHORIZATION (`E0 34`, app-ethereum 1.17.0), which hw-app-eth 7.9 does not
  * implement. Answered `v || r || s` with `v` the bare y parity.
  */
 export async function signAuthorization(

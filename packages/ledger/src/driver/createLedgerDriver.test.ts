@@ -77,7 +77,10 @@ const apps: { version: string; model: LedgerModel }[] = [
   { version: '1.9.20', model: 'nanoSP' },
   { version: '1.10.4', model: 'nanoS' },
   { version: '1.16.0', model: 'nanoS' },
+  // EIP-7702 (INS 0x34, type 4) arrived in 1.17.0: 1.16.x refuses it before the device.
   { version: '1.16.0', model: 'stax' },
+  { version: '1.16.1', model: 'flex' },
+  { version: '1.17.0', model: 'stax' },
 ]
 
 describe.each(apps)('Ethereum app $version on $model', ({ version, model }) => {
@@ -115,7 +118,7 @@ test('the refusal says what to update', async () => {
   ).rejects.toThrowErrorMatchingInlineSnapshot(`
     [UnsupportedByDeviceError: The device cannot sign EIP-7702 authorizations.
 
-    In Ledger Live (My Ledger), update the device to Ethereum app 1.16.0 (not on Nano S) or later, then try again.
+    In Ledger Live (My Ledger), update the device to Ethereum app 1.17.0 (not on Nano S) or later, then try again.
 
     Details: the device runs Ethereum app 1.10.4 on nanoS
     Version: @airlock/core@0.1.0]

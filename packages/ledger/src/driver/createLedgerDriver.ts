@@ -17,6 +17,7 @@ import { getAddress, isAddressEqual } from 'viem'
 import { publicKeyToAddress } from 'viem/accounts'
 import { createEthereumApp, type EthereumApp } from '../app/createEthereumApp.js'
 import type { Eip712TypedData } from '../app/eip712/signEip712Message.js'
+import type { AppConfiguration as AppSettings } from '../app/getAppConfiguration.js'
 import * as statusWords from '../app/statusWords.js'
 import type { EthereumAppSignature } from '../app/types.js'
 import { fromHwAppEthSignature, toHwAppEthPath } from '../sdk/hwAppEthFormats.js'
@@ -25,6 +26,8 @@ import { loadHwTransport } from '../sdk/loadHwTransport.js'
 import type { LedgerTransport, LedgerTypedDataMode } from '../types.js'
 import { chooseTypedDataMode } from './chooseTypedDataMode.js'
 import { createLedgerConnection, type LedgerSession } from './createLedgerConnection.js'
+import { filtersRefusedError } from './filtersRefusedError.js'
+import { messageDisplay } from './messageDisplay.js'
 import { type PreparedTokenDescriptor, prepareTokenDescriptor } from './prepareTokenDescriptor.js'
 import { hashTypedDataParts, toEip712Message } from './prepareTypedData.js'
 import {
@@ -35,7 +38,7 @@ import { refuseUnsupported } from './refuseUnsupported.js'
 import { statusCodeOf } from './statusCodeOf.js'
 import { toDeviceSignature } from './toDeviceSignature.js'
 import { ledgerAppVersions, toLedgerCapabilities } from './toLedgerCapabilities.js'
-import { toLedgerError } from './toLedgerError.js'
+import { blindSigningDisabledError, toLedgerError } from './toLedgerError.js'
 import { toTransactionYParity, toYParity } from './toYParity.js'
 import { resolvedDisplay, transactionDisplay } from './transactionDisplay.js'
 
@@ -144,8 +147,12 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
   }
 
   /**
-   * Full EIP-712: with the bundled filters of Ledger when it has them, else through hw-app-eth
-   * and Ledger's services with `clearSigning`, else every field without filters.
+   * Full EIP-712: with the bundled filters of Ledger when they apply, else through hw-app-eth and
+   * Ledger's services with `clearSigning`, else every field without filters. Reports the display
+   * once: a blind one before any APDU, a clear one just before the APDU the device shows first (the
+   * message info with filters, the domain without). Answers `retry` with the reason when the app
+   * refused the payload or the filters before that, and hashed mode may still sign it; a refusal
+   * after a clear report, or one for the app's settings, ends the request.
    */
   async function signFullTypedData(
     call: Call,
@@ -153,8 +160,9 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
     typedData: SignTypedDataRequest['typedData'],
     prepared: PreparedTypedDataFilters,
     context: DeviceContext,
-  ): Promise<EthereumAppSignature> {
-    const version = call.session.version!
+    settings: AppSettings,
+  ): Promise<{ signature: EthereumAppSignature } | { retry: string }> {
+    const { version } = settings
     if (!prepared.filters && clearSigning) {
       context.status({
         ...confirm('signTypedData'),
@@ -163,10 +171,48 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
       })
       const message = toEip712Message(typedData) as never
       const eth = await call.eth()
-      return fromHwAppEthSignature(await eth.signEIP712Message(toHwAppEthPath(path), message))
+      return {
+        signature: fromHwAppEthSignature(
+          await eth.signEIP712Message(toHwAppEthPath(path), message),
+        ),
+      }
     }
-    context.status({ ...confirm('signTypedData'), ...typedDataDisplay(prepared, version) })
-    return call.app.signEip712Message(path, typedData as Eip712TypedData, prepared.filters)
+    const display = typedDataDisplay(prepared, version)
+    // Blind is known before any APDU, and under 'refuse' ends the call here.
+    if (display.display === 'blind') context.status({ ...confirm('signTypedData'), ...display })
+    let reportedClear = false
+    const onReview = () => {
+      if (display.display !== 'clear') return
+      reportedClear = true
+      context.status({ ...confirm('signTypedData'), ...display })
+    }
+    try {
+      const data = typedData as Eip712TypedData
+      return { signature: await call.app.signEip712Message(path, data, prepared.filters, onReview) }
+    } catch (error) {
+      const code = statusCodeOf(error)
+      if (code === statusWords.insNotSupported) call.session.fullTypedDataRefused = true
+      // The app refused the payload (0x6A80) or, with filters, a filter (0x6A00, 0x6A88, 0x6A80:
+      // it checks their signatures), or has no full EIP-712 (0x6D00: Nano S, old app).
+      const refused =
+        code === statusWords.insNotSupported ||
+        code === statusWords.incorrectData ||
+        (prepared.filters !== undefined &&
+          (code === statusWords.parameterErrorNoInfo ||
+            code === statusWords.referencedDataNotFound))
+      // Once `clear` was reported, a refusal ends the request: never `clear`, then `blind`.
+      if (reportedClear)
+        throw prepared.filters && refused ? filtersRefusedError(code, error) : error
+      // Hashed mode would not sign what the app refused for its settings: it needs blind signing.
+      const policy =
+        code === statusWords.incorrectData && !prepared.filters && !settings.blindSigning
+      if (!refused || policy) throw error
+      return {
+        retry: prepared.filters
+          ? `the device refused Ledger's filters (0x${code.toString(16)})`
+          : `the app refused the full payload (0x${code.toString(16)})`,
+      }
+    }
   }
 
   return {
@@ -224,7 +270,7 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
 
     signMessage: ({ path, message }, context) =>
       run('signMessage', context, async ({ app }) => {
-        context.status({ ...confirm('signMessage'), display: 'clear', reason: 'the message text' })
+        context.status({ ...confirm('signMessage'), ...messageDisplay(message) })
         return toDeviceSignature(await app.signPersonalMessage(path, message), messageParity)
       }),
 
@@ -235,43 +281,31 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
             operation: 'sign typed data whose primary type is EIP712Domain',
             reason: 'the Ethereum app signs a domain only together with a message',
           })
+        // The settings may have changed since the last call: read them for this one.
+        const settings = await call.app.getAppConfiguration()
+        call.session.version = settings.version
         const capabilities = await readCapabilities(call)
         refuseUnsupported(capabilities, { operation: 'signTypedData' })
         let mode = chooseTypedDataMode(capabilities, typedData)
         if (mode.mode === 'full') {
-          const prepared = await prepareTypedDataFilters(typedData, capabilities.version!)
+          const prepared = await prepareTypedDataFilters(typedData, settings.version)
           onTypedDataMode?.(mode)
-          try {
-            const signature = await signFullTypedData(call, path, typedData, prepared, context)
-            return toDeviceSignature(signature, messageParity)
-          } catch (error) {
-            const code = statusCodeOf(error)
-            // The app refused the payload (0x6A80) or, with filters, a filter (0x6A00, 0x6A88: it
-            // checks their signatures), or has no full EIP-712 (0x6D00: Nano S, old app).
-            const refusedFilters =
-              prepared.filters !== undefined &&
-              (code === statusWords.parameterErrorNoInfo ||
-                code === statusWords.referencedDataNotFound)
-            if (
-              code !== statusWords.incorrectData &&
-              code !== statusWords.insNotSupported &&
-              !refusedFilters
-            )
-              throw error
-            if (code === statusWords.insNotSupported) call.session.fullTypedDataRefused = true
-            mode = {
-              mode: 'hashed',
-              reason: `the app refused the full payload (0x${code.toString(16)})`,
-            }
-          }
+          const full = await signFullTypedData(call, path, typedData, prepared, context, settings)
+          if ('signature' in full) return toDeviceSignature(full.signature, messageParity)
+          mode = { mode: 'hashed', reason: full.retry }
         }
         const { domainSeparator, messageHash } = hashTypedDataParts(typedData)
         onTypedDataMode?.(mode)
-        context.status({
-          ...confirm('signTypedData'),
-          display: 'blind',
-          reason: `the device shows only the domain and message hashes: ${mode.reason}`,
-        })
+        const reason = `the device shows only the domain and message hashes: ${mode.reason}`
+        // The app refuses hashed EIP-712 while blind signing is off (since 1.12.0): say so here,
+        // before a request that would only put up its error screen.
+        if (
+          context.blindSigning === 'allow' &&
+          !settings.blindSigning &&
+          compareVersions(settings.version, ledgerAppVersions.eip712FiltersRequired) >= 0
+        )
+          throw blindSigningDisabledError()
+        context.status({ ...confirm('signTypedData'), display: 'blind', reason })
         const signature = await call.app.signEip712Hashed(path, domainSeparator, messageHash)
         return toDeviceSignature(signature, messageParity)
       }),

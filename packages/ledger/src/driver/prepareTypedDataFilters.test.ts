@@ -60,4 +60,13 @@ describe('prepareTypedDataFilters', () => {
     expect(none.filters).toBeUndefined()
     expect(none.reason).toMatch(/no Ledger filters/)
   })
+
+  test("Permit2's types with primaryType PermitDetails: same schema hash, no filter applies", async () => {
+    const details = { ...permit2, primaryType: 'PermitDetails', message: permit2.message.details }
+    expect(await prepareTypedDataFilters(details, '1.22.0')).toEqual({
+      filters: undefined,
+      reason:
+        "Ledger's filters for Permit2 do not apply to this PermitDetails message (it has no details.token)",
+    })
+  })
 })

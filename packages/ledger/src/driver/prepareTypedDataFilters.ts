@@ -2,8 +2,10 @@ import type { SignTypedDataRequest } from '@airlock/core'
 import { compareVersions } from '@airlock/core/utils'
 import { type Address, type Hex, isAddress } from 'viem'
 import type { Eip712FieldFilter, Eip712FieldFormat, Eip712Filters } from '../app/eip712/filters.js'
+import type { Eip712TypedData } from '../app/eip712/signEip712Message.js'
 import { findTokenDescriptor } from '../descriptors/findTokenDescriptor.js'
 import { ledgerAppVersions } from './toLedgerCapabilities.js'
+import { unreachedFilterPaths } from './unreachedFilterPaths.js'
 import { valuesAtPath } from './valuesAtPath.js'
 
 type TypedData = SignTypedDataRequest['typedData']
@@ -20,7 +22,9 @@ const formats = new Set<string>(['raw', 'datetime', 'token', 'amount'])
 /**
  * Ledger's signed filters for this message from the bundled descriptors, in the version the app
  * takes (v1 before 1.11.1), with the token descriptors the amounts refer to. None when the bundle
- * does not cover the message or Airlock cannot send them as they are: the device then shows every
+ * does not cover the message, they do not apply to its primary type and fields (the app would
+ * refuse to sign without every filter it was announced), or Airlock cannot send them as they are:
+ * the device then shows every
  * field (apps before 1.12.0) or needs blind signing or verbose EIP-712.
  */
 export async function prepareTypedDataFilters(
@@ -52,6 +56,13 @@ export async function prepareTypedDataFilters(
       tokenIndex: (field as { coin_ref?: number }).coin_ref,
     })
   }
+  const discardEmptyArrays = atLeast(ledgerAppVersions.eip712DiscardedFilters)
+  const paths = fields.map((field) => field.path)
+  const [unreached] = unreachedFilterPaths(typedData as Eip712TypedData, paths, discardEmptyArrays)
+  if (unreached !== undefined)
+    return none(
+      `Ledger's filters for ${entry.contractName.label} do not apply to this ${typedData.primaryType} message (it has no ${unreached})`,
+    )
   const chainId = Number(typedData.domain?.chainId)
   const tokens = new Map<number, Uint8Array>()
   for (const field of fields) {
@@ -83,7 +94,7 @@ export async function prepareTypedDataFilters(
       },
       fields,
       tokens,
-      discardEmptyArrays: atLeast(ledgerAppVersions.eip712DiscardedFilters),
+      discardEmptyArrays,
     },
     reason: `Ledger's clear-signing filters for ${entry.contractName.label}`,
   }

@@ -12,6 +12,8 @@ describe('toLedgerCapabilities', () => {
         ['1.15.0', 'nanoSP'],
         ['1.16.0', 'nanoS'],
         ['1.16.0', 'stax'],
+        ['1.16.1', 'flex'],
+        ['1.17.0', 'nanoX'],
         ['1.17.2', undefined],
       ] as const
     ).map(([version, model]) => {
@@ -26,7 +28,9 @@ describe('toLedgerCapabilities', () => {
         "1.10.4 nanoS: legacy eip2930 eip1559; typed data hashed; authorization false",
         "1.15.0 nanoSP: legacy eip2930 eip1559; typed data full; authorization false",
         "1.16.0 nanoS: legacy eip2930 eip1559; typed data hashed; authorization false",
-        "1.16.0 stax: legacy eip2930 eip1559 eip7702; typed data full; authorization true",
+        "1.16.0 stax: legacy eip2930 eip1559; typed data full; authorization false",
+        "1.16.1 flex: legacy eip2930 eip1559; typed data full; authorization false",
+        "1.17.0 nanoX: legacy eip2930 eip1559 eip7702; typed data full; authorization true",
         "1.17.2 (model unknown): legacy eip2930 eip1559 eip7702; typed data full; authorization true",
       ]
     `)

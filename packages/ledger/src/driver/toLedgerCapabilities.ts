@@ -15,7 +15,8 @@ export type ToLedgerCapabilitiesParameters = {
  * on-device EIP-712 1.10.0 (not on Nano S) with Ledger's filters v1, filters v2 (amounts with
  * their token, dates) 1.11.0, which hw-app-eth and Ledger Live send from 1.11.1; filters of fields in
  * empty arrays and the refusal of unfiltered EIP-712 while blind signing and verbose EIP-712 are
- * off 1.12.0; EIP-7702 1.16.0 (release PR #776; not on Nano S).
+ * off 1.12.0; EIP-7702 authorizations (INS 0x34) and type-4 transactions 1.17.0 (`apdu_constants.h`,
+ * CHANGELOG 1.17.0; not on Nano S): 1.16.x answers 0x6D00 and 0x6501.
  */
 export const ledgerAppVersions = {
   typedTransactions: '1.9.0',
@@ -24,7 +25,7 @@ export const ledgerAppVersions = {
   eip712FiltersV2: '1.11.1',
   eip712DiscardedFilters: '1.12.0',
   eip712FiltersRequired: '1.12.0',
-  eip7702: '1.16.0',
+  eip7702: '1.17.0',
 } as const
 
 /** What a Ledger can do, from its Ethereum app version and model. */

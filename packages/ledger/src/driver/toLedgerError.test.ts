@@ -158,8 +158,8 @@ describe('toLedgerError', () => {
         "UnknownDeviceError: The device failed with status 0x6a80. -> Reconnect the Ledger, unlock it, open the Ethereum app, then try again.",
         "UnknownDeviceError: The device failed with status 0x6f42. -> Reconnect the Ledger, unlock it, open the Ethereum app, then try again.",
         "UnknownDeviceError: The device failed. -> Reconnect the Ledger, unlock it, open the Ethereum app, then try again.",
-        "UnsupportedByDeviceError: The device cannot sign EIP-7702 authorizations. -> In Ledger Live (My Ledger), update the device to Ethereum app 1.16.0 (not on Nano S) or later, then try again.",
-        "UnsupportedByDeviceError: The device cannot sign this transaction type. -> In Ledger Live (My Ledger), update the device to Ethereum app 1.16.0 (EIP-7702 transactions are not signed on Nano S) or later, then try again.",
+        "UnsupportedByDeviceError: The device cannot sign EIP-7702 authorizations. -> In Ledger Live (My Ledger), update the device to Ethereum app 1.17.0 (not on Nano S) or later, then try again.",
+        "UnsupportedByDeviceError: The device cannot sign this transaction type. -> In Ledger Live (My Ledger), update the device to Ethereum app 1.17.0 (EIP-7702 transactions are not signed on Nano S) or later, then try again.",
       ]
     `)
   })

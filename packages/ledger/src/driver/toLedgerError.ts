@@ -34,8 +34,12 @@ const appNotOpen: Mapper = (cause) =>
   new AppNotOpenError({ appName: 'Ethereum', metaMessages: ledgerRemedies.appNotOpen, cause })
 const disconnected: Mapper = (cause) => new DeviceDisconnectedError({ cause })
 const busy: Mapper = (cause) => new DeviceBusyError({ cause })
-const blindSigning: Mapper = (cause) =>
-  new BlindSigningDisabledError({ metaMessages: ledgerRemedies.blindSigning, cause })
+const blindSigning: Mapper = (cause) => blindSigningDisabledError(cause)
+
+/** `BlindSigningDisabledError` with the Ledger remedy, also for a refusal known before the device. */
+export function blindSigningDisabledError(cause?: unknown): BlindSigningDisabledError {
+  return new BlindSigningDisabledError({ metaMessages: ledgerRemedies.blindSigning, cause })
+}
 const unknown = (cause: unknown, code?: number, details?: string) =>
   new UnknownDeviceError({ code, details, metaMessages: ledgerRemedies.unknown, cause })
 
@@ -55,7 +59,7 @@ export const ledgerStatusWords: Record<number, Mapper> = {
   [statusWords.appNotOpen]: appNotOpen,
   [statusWords.appClosed]: appNotOpen,
   [statusWords.insNotSupported]: (cause, operation) =>
-    // An Ethereum app without INS 0x34 predates EIP-7702 (app-ethereum 1.16.0, PR #776).
+    // An Ethereum app without INS 0x34 predates EIP-7702 (app-ethereum 1.17.0).
     operation === 'signAuthorization'
       ? appUpdateRequiredError({
           operation: 'sign EIP-7702 authorizations',

@@ -1,5 +1,6 @@
 import { isEthereumAppOpen, type LedgerDevice, resetContext } from '../device.js'
 import { ApduStatusError } from '../errors.js'
+import { appVersionAtLeast } from '../ethereumApp/appVersion.js'
 import {
   eip712Filtering,
   eip712StructDefinition,
@@ -43,6 +44,9 @@ const ethereumCommands: Record<number, Handler> = {
 
 // The Nano S app has no full EIP-712 and no EIP-7702: those INS are unknown to it.
 const notOnNanoS = new Set([0x1a, 0x1c, 0x1e, 0x34])
+// SIGN EIP 7702 AUTHORIZATION first appears in app 1.17.0 (apdu_constants.h; CHANGELOG 1.17.0).
+const signEip7702Authorization = 0x34
+const eip7702Since = '1.17.0'
 
 /** Answers one APDU as the device would: response data followed by the 2-byte status word. */
 export async function dispatch(device: LedgerDevice, bytes: Uint8Array): Promise<Uint8Array> {
@@ -65,6 +69,9 @@ async function route(device: LedgerDevice, apdu: Apdu): Promise<Uint8Array> {
   try {
     if (device.model === 'nanoS' && notOnNanoS.has(apdu.ins)) {
       throw new ApduStatusError(StatusWord.insNotSupported, 'INS not supported on Nano S')
+    }
+    if (apdu.ins === signEip7702Authorization && !appVersionAtLeast(device, eip7702Since)) {
+      throw new ApduStatusError(StatusWord.insNotSupported, 'INS not supported before 1.17.0')
     }
     const handler =
       ethereumCommands[apdu.ins] ?? (provideInstructions.has(apdu.ins) ? provideInfo : undefined)

@@ -32,12 +32,16 @@ export type Eip712TypedData = {
  * message info, and the message's values, each filtered field preceded by its filter and the
  * token descriptor it needs (E0 0A); last SIGN ETH EIP 712 (E0 0C 00 01). The device hashes what
  * it received and shows it: every field, or with filters only the labelled ones.
+ *
+ * `onReview` runs once, just before the first APDU after which the device may show a screen: the
+ * message info, whose signature the app checks first, with filters; the domain's values without.
  */
 export async function signEip712Message(
   send: SendCommand,
   path: string,
   typedData: Eip712TypedData,
   filters?: Eip712Filters | undefined,
+  onReview?: (() => void) | undefined,
 ): Promise<EthereumAppSignature> {
   const types = withDomainType(typedData)
   // In name order: the app hashes the definitions in the order received into the schema hash
@@ -54,14 +58,17 @@ export async function signEip712Message(
   }
   if (filters) await send(ins.eip712Filtering, 0x00, filterP2.activation, new Uint8Array())
   const stream = createValueStream(send, types, filters)
+  if (!filters) onReview?.()
   await stream.root('EIP712Domain', typedData.domain ?? {}, undefined)
-  if (filters)
+  if (filters) {
+    onReview?.()
     await send(
       ins.eip712Filtering,
       0x00,
       filterP2.messageInfo,
       encodeMessageInfo(filters.messageInfo, filters.fields.length),
     )
+  }
   await stream.root(typedData.primaryType, typedData.message ?? {}, '')
   return readSignature(await send(ins.signEip712, 0x00, 0x01, encodePath(path)))
 }

@@ -50,6 +50,22 @@ describe('SIGN EIP 7702 AUTHORIZATION', () => {
     expect(emulator.reviews.at(-1)?.screens).toContainEqual({ title: 'Network', value: 'All' })
   })
 
+  test('is unknown to app 1.16.x (0x6D00): INS 0x34 arrived in 1.17.0, with nothing shown', async () => {
+    for (const version of ['1.16.0', '1.16.1']) {
+      const emulator = createLedgerEmulator({ eip7702: true, app: { name: 'Ethereum', version } })
+      await expect(
+        signAuthorization(emulator, path, { address: simple7702Account, chainId: 1, nonce: 0 }),
+      ).rejects.toMatchObject({ statusCode: 0x6d00 })
+      expect(emulator.reviews).toEqual([])
+    }
+    const first = createLedgerEmulator({
+      eip7702: true,
+      app: { name: 'Ethereum', version: '1.17.0' },
+    })
+    await signAuthorization(first, path, { address: simple7702Account, chainId: 1, nonce: 0 })
+    expect(first.reviews.at(-1)?.outcome).toBe('approved')
+  })
+
   test('answers 0x6980 while the setting is off (the default)', async () => {
     const emulator = createLedgerEmulator()
     await expect(

@@ -6,6 +6,7 @@ import { StatusWord } from '../../apdu/statusWords.js'
 import { type LedgerDevice, resetContext } from '../../device.js'
 import { ApduStatusError } from '../../errors.js'
 import { encodeSignature, signDigest } from '../../keys/sign.js'
+import type { LedgerModel } from '../../types.js'
 
 /**
  * SIGN ETH PERSONAL MESSAGE (E0 08): first chunk P1 00 `path || length (4) || message chunk`,
@@ -28,7 +29,7 @@ export async function signPersonalMessage(device: LedgerDevice, apdu: Apdu): Pro
   if (bytes.length > (expected ?? 0)) {
     throw new ApduStatusError(StatusWord.incorrectData, 'Message longer than announced')
   }
-  const screens = [{ title: 'Message', value: displayMessage(bytes) }]
+  const screens = [{ title: 'Message', value: displayMessage(bytes, device.model) }]
   if (!(await runReview(device, 'message', screens))) {
     throw new ApduStatusError(StatusWord.rejectedByUser, 'Message rejected')
   }
@@ -37,8 +38,18 @@ export async function signPersonalMessage(device: LedgerDevice, apdu: Apdu): Pro
   return encodeSignature(27 + signature.parity, signature)
 }
 
-/** The message as text when it is printable ASCII, else as hex (what the app falls back to). */
-export function displayMessage(bytes: Uint8Array): string {
-  const printable = bytes.every((b) => (b >= 0x20 && b < 0x7f) || b === 0x0a || b === 0x09)
-  return printable ? new TextDecoder().decode(bytes) : bytesToHex(bytes)
+/**
+ * What the app shows (cmd_sign_message.c `final_process`): the text when every byte is `isprint` or
+ * `isspace` in the C locale (0x20-0x7E, 0x09-0x0D), else `0x` and lowercase hex of every byte. A
+ * byte of 0x80 or more (any non-ASCII UTF-8) makes the whole message hex. Nano models show each
+ * whitespace character as a space.
+ */
+export function displayMessage(bytes: Uint8Array, model: LedgerModel): string {
+  if (!bytes.every(isPrintableOrSpace)) return bytesToHex(bytes)
+  const text = new TextDecoder().decode(bytes)
+  return model === 'stax' || model === 'flex' ? text : text.replace(/[\t\n\v\f\r]/g, ' ')
+}
+
+function isPrintableOrSpace(byte: number): boolean {
+  return (byte >= 0x20 && byte <= 0x7e) || (byte >= 0x09 && byte <= 0x0d)
 }

@@ -181,6 +181,29 @@ describe('SIGN ETH TRANSACTION over raw APDUs', () => {
     })
   })
 
+  test('EIP-7702 (type 4) on app 1.16.0 answers 0x6501 (type 4 arrived in 1.17.0)', async () => {
+    const authorization = await account.signAuthorization!({
+      contractAddress: '0x4Cd241E8d1510e30b2076397afc7508Ae59C66c9',
+      chainId: 1,
+      nonce: 1,
+    })
+    const unsigned = serializeTransaction({
+      type: 'eip7702',
+      chainId: 1,
+      nonce: 0,
+      maxFeePerGas: parseGwei('3'),
+      maxPriorityFeePerGas: parseGwei('1'),
+      gas: 80000n,
+      to: account.address,
+      authorizationList: [authorization],
+    })
+    const emulator = createLedgerEmulator({ app: { name: 'Ethereum', version: '1.16.0' } })
+    await expect(
+      sendTransaction(emulator, path, Buffer.from(unsigned.slice(2), 'hex')),
+    ).rejects.toMatchObject({ statusCode: 0x6501 })
+    expect(emulator.reviews).toEqual([])
+  })
+
   test('a blob transaction (type 3) answers 0x6501', async () => {
     const emulator = createLedgerEmulator()
     const payload = Buffer.from('03c0', 'hex')

@@ -7,6 +7,7 @@ import { StatusWord } from '../../apdu/statusWords.js'
 import { type LedgerDevice, resetContext } from '../../device.js'
 import { ApduStatusError } from '../../errors.js'
 import { type DeviceSignature, encodeSignature, signDigest } from '../../keys/sign.js'
+import { appVersionAtLeast } from '../appVersion.js'
 import { clearSignedScreens } from '../clearSigning.js'
 import { erc20Plugin } from '../erc20Plugin.js'
 import {
@@ -40,9 +41,11 @@ export async function signTransaction(device: LedgerDevice, apdu: Apdu): Promise
     }
     return decodeTransaction(bytes)
   })
-  if (tx.type === 'eip7702' && device.model === 'nanoS') {
+  // Type 4 arrived in app 1.17.0; 1.16.0 answers it APDU_RESPONSE_TX_TYPE_NOT_SUPPORTED
+  // (src_features/signTx/cmd_signTx.c).
+  if (tx.type === 'eip7702' && (device.model === 'nanoS' || !appVersionAtLeast(device, '1.17.0'))) {
     resetContext(device)
-    throw new ApduStatusError(StatusWord.unsupportedTransactionType, 'No EIP-7702 on Nano S')
+    throw new ApduStatusError(StatusWord.unsupportedTransactionType, 'No EIP-7702 transactions')
   }
   const screens = guarded(device, () => reviewScreens(device, path, tx))
   resetContext(device)
