@@ -5,7 +5,8 @@ import { defineConfig } from 'hardhat/config'
 
 // Test keys only. Not Hardhat's `test test … junk`, which the node unlocks: the plugin refuses a
 // device account that the node could sign for itself.
-const mnemonic = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about'
+const mnemonic =
+  'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about'
 
 export default defineConfig({
   plugins: [hardhatViem, airlock],

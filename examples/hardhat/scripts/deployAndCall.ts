@@ -8,7 +8,7 @@ import { parseEther } from 'viem'
 
 for (const name of ['ledger', 'trezor']) {
   const started = performance.now()
-  const connection = await network.connect({ network: name })
+  const connection = await network.create(name)
   const { viem, provider } = connection
   const [device] = await connection.airlock.getAccounts()
   assert(device, `network "${name}" has no device account`)
@@ -24,11 +24,12 @@ for (const name of ['ledger', 'trezor']) {
   // The first wallet client is the device account: deployContract and write sign on the device.
   const [wallet] = await viem.getWalletClients()
   assert.equal(wallet?.account.address, device.address)
+  // `!`: the contract's types exist only once Hardhat has built it (artifacts/).
   const counter = await viem.deployContract('Counter')
-  await publicClient.waitForTransactionReceipt({ hash: await counter.write.increment() })
+  await publicClient.waitForTransactionReceipt({ hash: await counter.write.increment!() })
 
-  assert.equal(await counter.read.count(), 1n)
-  assert.equal(await counter.read.lastCaller(), device.address)
+  assert.equal(await counter.read.count!(), 1n)
+  assert.equal(await counter.read.lastCaller!(), device.address)
   const unlocked = (await provider.request({ method: 'eth_accounts' })) as string[]
   console.log(
     `${device.source}: ${device.address} (${device.path}) deployed Counter at ${counter.address} and called it; ` +
