@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('.', import.meta.url))
 
 // The example as a user runs it: `hardhat run` in a child process (this Node 22), on the built
 // packages (`pnpm build` first).
-test('deploys and calls Counter from the emulated Ledger and the emulated Trezor', async () => {
+test('deploys and calls Counter from the emulated Ledger and the emulated Trezor, with hardhat-viem and Ignition', async () => {
   expect(existsSync(new URL('../../packages/hardhat/dist/index.js', import.meta.url))).toBe(true)
   const { stdout } = await promisify(execFile)(
     process.execPath,
@@ -18,11 +18,11 @@ test('deploys and calls Counter from the emulated Ledger and the emulated Trezor
   for (const device of ['ledger', 'trezor'])
     expect(stdout).toMatch(
       new RegExp(
-        `^${device}: 0x[0-9a-fA-F]{40} \\(m/44'/60'/0'/0/0\\) deployed Counter at 0x[0-9a-f]{40} and called it`,
+        `^${device}: 0x[0-9a-fA-F]{40} \\(m/44'/60'/0'/0/0\\) deployed Counter at 0x[0-9a-f]{40} and called it, then with Ignition at 0x[0-9a-fA-F]{40};`,
         'm',
       ),
     )
-  // Each signature was asked of the device (both transactions blind: contract code and data).
-  expect(stdout.match(/Review and confirm on your Ledger/g)).toHaveLength(2)
-  expect(stdout.match(/Review and confirm on your Trezor/g)).toHaveLength(2)
+  // Each signature was asked of the device: a deployment and a call by hardhat-viem, then by Ignition.
+  expect(stdout.match(/Review and confirm on your Ledger/g)).toHaveLength(4)
+  expect(stdout.match(/Review and confirm on your Trezor/g)).toHaveLength(4)
 }, 180_000)

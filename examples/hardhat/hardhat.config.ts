@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import airlock from '@airlock/hardhat'
+import hardhatIgnitionViem from '@nomicfoundation/hardhat-ignition-viem'
 import hardhatViem from '@nomicfoundation/hardhat-viem'
 import { defineConfig } from 'hardhat/config'
 
@@ -9,7 +10,7 @@ const mnemonic =
   'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about'
 
 export default defineConfig({
-  plugins: [hardhatViem, airlock],
+  plugins: [hardhatViem, hardhatIgnitionViem, airlock],
   solidity: {
     // solc from npm (soljson), so the build downloads no compiler.
     version: '0.8.26',

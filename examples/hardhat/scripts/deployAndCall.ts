@@ -1,15 +1,17 @@
 /**
- * Deploys Counter and calls `increment` from the device account of each network: the emulated
- * Ledger, then the emulated Trezor. Run: `pnpm deploy` (Hardhat 3, Node 22).
+ * Deploys Counter and calls `increment` from the device account of each network, the emulated
+ * Ledger then the emulated Trezor: once with hardhat-viem, once with Ignition. Run: `pnpm deploy`
+ * (Hardhat 3, Node 22).
  */
 import assert from 'node:assert/strict'
 import { network } from 'hardhat'
 import { parseEther } from 'viem'
+import CounterModule from '../ignition/modules/Counter.js'
 
 for (const name of ['ledger', 'trezor']) {
   const started = performance.now()
   const connection = await network.create(name)
-  const { viem, provider } = connection
+  const { viem, ignition, provider } = connection
   const [device] = await connection.airlock.getAccounts()
   assert(device, `network "${name}" has no device account`)
 
@@ -30,9 +32,14 @@ for (const name of ['ledger', 'trezor']) {
 
   assert.equal(await counter.read.count!(), 1n)
   assert.equal(await counter.read.lastCaller!(), device.address)
+  // Ignition sends from the first account too: the device.
+  const deployed = (await ignition.deploy(CounterModule)).counter as unknown as typeof counter
+  assert.equal(await deployed.read.count!(), 1n)
+  assert.equal(await deployed.read.lastCaller!(), device.address)
+
   const unlocked = (await provider.request({ method: 'eth_accounts' })) as string[]
   console.log(
-    `${device.source}: ${device.address} (${device.path}) deployed Counter at ${counter.address} and called it; ` +
+    `${device.source}: ${device.address} (${device.path}) deployed Counter at ${counter.address} and called it, then with Ignition at ${deployed.address}; ` +
       `${unlocked.length - 1} node accounts beside it; ${Math.round(performance.now() - started)} ms`,
   )
   await connection.close()
