@@ -8,7 +8,15 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'examples/*/src/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/dist/**', 'test/e2e/**', 'test/consumers/**'],
+    exclude: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'test/e2e/**',
+      'test/consumers/**',
+      // Hardhat 3 needs Node 22: vitest.hardhat.config.ts, run by `pnpm test:hardhat`
+      'packages/hardhat/**',
+      'examples/hardhat/**',
+    ],
     setupFiles: ['./test/setup/noNetwork.ts', './test/setup/fastCheckSeed.ts'],
     testTimeout: 30_000,
   },
