@@ -5,6 +5,7 @@ import {
   lazyDriver,
 } from '@airlock/core'
 import { checkTransport } from './checkTransport.js'
+import type { LedgerDescriptors } from './clearSigning/types.js'
 import type { LedgerTransport, LedgerTypedDataMode } from './types.js'
 
 export type CreateLedgerSignerOptions = {
@@ -26,6 +27,12 @@ export type CreateLedgerSignerOptions = {
    */
   clearSigning?: boolean | undefined
   /**
+   * Ledger-signed ERC-7730 descriptors for your contracts (a module `airlock-ledger descriptors`
+   * wrote): calls they describe are shown field by field on the device, with no request at signing
+   * time. The device verifies every signature; one it refuses makes the call blind.
+   */
+  descriptors?: LedgerDescriptors | readonly LedgerDescriptors[] | undefined
+  /**
    * `'refuse'`: a request the Ledger would show only blind (raw contract data, EIP-712 hashes) ends
    * with `BlindSigningRefusedError` before it reaches the device.
    * @default 'allow'
@@ -46,6 +53,7 @@ export type LedgerSigner = HardwareSigner & {
  */
 export function createLedgerSigner(options: CreateLedgerSignerOptions = {}): LedgerSigner {
   const { transport, clearSigning } = options
+  const descriptors = options.descriptors && ([] as LedgerDescriptors[]).concat(options.descriptors)
   checkTransport(transport)
   let typedDataMode: LedgerTypedDataMode | undefined
   // The driver loads with the Ledger SDK, on first device use.
@@ -54,6 +62,7 @@ export function createLedgerSigner(options: CreateLedgerSignerOptions = {}): Led
     return createLedgerDriver({
       transport,
       clearSigning,
+      descriptors,
       onTypedDataMode: (mode) => {
         typedDataMode = mode
       },

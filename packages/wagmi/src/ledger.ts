@@ -36,6 +36,12 @@ export type LedgerParameters = {
    */
   clearSigning?: boolean | undefined
   /**
+   * Ledger-signed ERC-7730 descriptors for your contracts (written by `airlock-ledger
+   * descriptors`): their calls show field by field, with no request at signing time.
+   * @default undefined
+   */
+  descriptors?: ToLedgerAccountParameters['descriptors']
+  /**
    * `'refuse'`: a request the device would show only blind (raw contract data, hashes) is refused
    * with `BlindSigningRefusedError` (EIP-1193 4001) before it reaches the device.
    * @default 'allow'

@@ -18,7 +18,9 @@ import { publicKeyToAddress } from 'viem/accounts'
 import { createEthereumApp, type EthereumApp } from '../app/createEthereumApp.js'
 import type { Eip712TypedData } from '../app/eip712/signEip712Message.js'
 import * as statusWords from '../app/statusWords.js'
-import type { EthereumAppSignature } from '../app/types.js'
+import type { EthereumAppSignature, SendCommand } from '../app/types.js'
+import { findCalldataDescriptor } from '../clearSigning/findCalldataDescriptor.js'
+import type { LedgerDescriptors } from '../clearSigning/types.js'
 import { fromHwAppEthSignature, toHwAppEthPath } from '../sdk/hwAppEthFormats.js'
 import { loadHwAppEth } from '../sdk/loadHwAppEth.js'
 import { loadHwTransport } from '../sdk/loadHwTransport.js'
@@ -42,6 +44,8 @@ import { resolvedDisplay, transactionDisplay } from './transactionDisplay.js'
 export type CreateLedgerDriverOptions = {
   transport?: LedgerTransport | undefined
   clearSigning?: boolean | undefined
+  /** Signed ERC-7730 descriptors (bundled, or fetched): the generic parser loads for a call they describe. */
+  descriptors?: readonly LedgerDescriptors[] | undefined
   /** Called with the EIP-712 mode chosen, before each typed-data confirmation on the device. */
   onTypedDataMode?: ((mode: LedgerTypedDataMode) => void) | undefined
 }
@@ -82,7 +86,7 @@ function typedDataDisplay(
  * `toLedgerError`.
  */
 export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): HardwareSignerDriver {
-  const { clearSigning = false, onTypedDataMode } = options
+  const { clearSigning = false, onTypedDataMode, descriptors = [] } = options
   const connection = createLedgerConnection(options.transport)
 
   async function run<result>(
@@ -144,6 +148,52 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
   }
 
   /**
+   * A call the descriptors describe, clear-signed by the app's generic parser (its code loads only
+   * here). `undefined` when none describes it; when the device refuses the descriptor, the call is
+   * reported blind and signed the usual way (the app refuses it while blind signing is off).
+   */
+  async function signDescribed(
+    call: Call,
+    path: string,
+    transaction: {
+      chainId?: number | undefined
+      to?: string | null | undefined
+      data?: string | undefined
+    },
+    serializedTransaction: `0x${string}`,
+    context: DeviceContext,
+  ): Promise<EthereumAppSignature | undefined> {
+    const { chainId, to, data } = transaction
+    if (!chainId || !to || !data || data.length < 10) return undefined
+    const described = { chainId, to: to as `0x${string}`, data: data as `0x${string}` }
+    const set = descriptors.find((entry) => findCalldataDescriptor(entry, described))
+    if (!set) return undefined
+    const [{ signWithCalldataDescriptor }, { Buffer }] = await Promise.all([
+      import('./signWithCalldataDescriptor.js'),
+      loadHwTransport(),
+    ])
+    const sender =
+      (cla: number): SendCommand =>
+      (ins, p1, p2, bytes) =>
+        call.link.send(cla, ins, p1, p2, Buffer.from(bytes))
+    const link = {
+      send: sender(0xe0),
+      sendOs: sender(0xb0),
+      modelId: call.session.transport.deviceModel?.id,
+    }
+    const outcome = await signWithCalldataDescriptor(
+      link,
+      set,
+      findCalldataDescriptor(set, described)!,
+      { path, serializedTransaction, call: described },
+      (reason) => context.status({ ...confirm('signTransaction'), display: 'clear', reason }),
+    )
+    if (outcome.kind === 'signed') return outcome.signature
+    context.status({ ...confirm('signTransaction'), display: 'blind', reason: outcome.reason })
+    return call.app.signTransaction(path, serializedTransaction)
+  }
+
+  /**
    * Full EIP-712: with the bundled filters of Ledger when it has them, else through hw-app-eth
    * and Ledger's services with `clearSigning`, else every field without filters.
    */
@@ -202,6 +252,14 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
           type: transaction.type,
         })
         const transactionParity = (v: number) => toTransactionYParity(v, serializedTransaction)
+        const described = await signDescribed(
+          call,
+          path,
+          transaction,
+          serializedTransaction,
+          context,
+        )
+        if (described) return toDeviceSignature(described, transactionParity)
         const token = await provideTokenDescriptor(call, await prepareTokenDescriptor(transaction))
         if (token || !clearSigning) {
           context.status({

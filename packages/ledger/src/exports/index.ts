@@ -1,3 +1,11 @@
+export type {
+  CalldataPathElement,
+  CalldataValueReference,
+  LedgerCalldataDescriptor,
+  LedgerCertificateTarget,
+  LedgerDescriptors,
+  LedgerTokenDescriptor,
+} from '../clearSigning/types.js'
 export {
   type CreateLedgerSignerOptions,
   createLedgerSigner,
