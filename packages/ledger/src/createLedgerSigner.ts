@@ -5,7 +5,7 @@ import {
   lazyDriver,
 } from '@airlock/core'
 import { checkTransport } from './checkTransport.js'
-import type { LedgerDescriptors } from './clearSigning/types.js'
+import type { LedgerDescriptors, LedgerServicesOption } from './clearSigning/types.js'
 import type { LedgerTransport, LedgerTypedDataMode } from './types.js'
 
 export type CreateLedgerSignerOptions = {
@@ -32,6 +32,14 @@ export type CreateLedgerSignerOptions = {
    * time. The device verifies every signature; one it refuses makes the call blind.
    */
   descriptors?: LedgerDescriptors | readonly LedgerDescriptors[] | undefined
+  /**
+   * Fetched mode, for wallets that cannot know the contracts ahead: ask Ledger's CAL (or `{ url }`)
+   * for the descriptors of a call the bundled ones do not describe, at signing time, cached for the
+   * session. A request carries the chain id, the called contract and the tokens its fields name;
+   * never your address. Off by default: with it off, nothing leaves the process.
+   * @default false
+   */
+  ledgerServices?: LedgerServicesOption | undefined
   /**
    * `'refuse'`: a request the Ledger would show only blind (raw contract data, EIP-712 hashes) ends
    * with `BlindSigningRefusedError` before it reaches the device.
@@ -63,6 +71,7 @@ export function createLedgerSigner(options: CreateLedgerSignerOptions = {}): Led
       transport,
       clearSigning,
       descriptors,
+      ledgerServices: options.ledgerServices,
       onTypedDataMode: (mode) => {
         typedDataMode = mode
       },

@@ -42,6 +42,12 @@ export type LedgerParameters = {
    */
   descriptors?: ToLedgerAccountParameters['descriptors']
   /**
+   * Fetched mode: ask Ledger's CAL (or `{ url }`) for descriptors at signing time, cached for the
+   * session; the chain and contracts only, never the account. Off, nothing leaves the browser.
+   * @default false
+   */
+  ledgerServices?: ToLedgerAccountParameters['ledgerServices']
+  /**
    * `'refuse'`: a request the device would show only blind (raw contract data, hashes) is refused
    * with `BlindSigningRefusedError` (EIP-1193 4001) before it reaches the device.
    * @default 'allow'

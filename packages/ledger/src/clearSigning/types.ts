@@ -76,3 +76,11 @@ export type LedgerDescriptors = {
   /** ERC-20 descriptors for the tokens the fields name; the offline token list is used for others. */
   readonly tokens?: readonly LedgerTokenDescriptor[] | undefined
 }
+
+/**
+ * Fetched mode: `true` asks Ledger's CAL (production signatures); `{ url }` another CAL (a mirror,
+ * a test server); `signatures: 'test'` takes CAL's test signatures, which only test devices accept.
+ */
+export type LedgerServicesOption =
+  | boolean
+  | { readonly url?: string | undefined; readonly signatures?: 'prod' | 'test' | undefined }

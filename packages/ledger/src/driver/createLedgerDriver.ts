@@ -20,7 +20,7 @@ import type { Eip712TypedData } from '../app/eip712/signEip712Message.js'
 import * as statusWords from '../app/statusWords.js'
 import type { EthereumAppSignature, SendCommand } from '../app/types.js'
 import { findCalldataDescriptor } from '../clearSigning/findCalldataDescriptor.js'
-import type { LedgerDescriptors } from '../clearSigning/types.js'
+import type { LedgerDescriptors, LedgerServicesOption } from '../clearSigning/types.js'
 import { fromHwAppEthSignature, toHwAppEthPath } from '../sdk/hwAppEthFormats.js'
 import { loadHwAppEth } from '../sdk/loadHwAppEth.js'
 import { loadHwTransport } from '../sdk/loadHwTransport.js'
@@ -46,9 +46,17 @@ export type CreateLedgerDriverOptions = {
   clearSigning?: boolean | undefined
   /** Signed ERC-7730 descriptors (bundled, or fetched): the generic parser loads for a call they describe. */
   descriptors?: readonly LedgerDescriptors[] | undefined
+  /** Fetched mode: ask this CAL for descriptors of calls the bundled ones do not describe. */
+  ledgerServices?: LedgerServicesOption | undefined
   /** Called with the EIP-712 mode chosen, before each typed-data confirmation on the device. */
   onTypedDataMode?: ((mode: LedgerTypedDataMode) => void) | undefined
 }
+
+/** Fetched mode's lookup: the descriptors for a call on a model, if CAL has them. */
+type FetchDescriptors = (
+  call: { chainId: number; to: `0x${string}`; data: `0x${string}` },
+  modelId: string | undefined,
+) => Promise<LedgerDescriptors | undefined>
 
 /** What one device call works with. */
 type Call = {
@@ -86,7 +94,8 @@ function typedDataDisplay(
  * `toLedgerError`.
  */
 export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): HardwareSignerDriver {
-  const { clearSigning = false, onTypedDataMode, descriptors = [] } = options
+  const { clearSigning = false, onTypedDataMode, descriptors = [], ledgerServices } = options
+  let fetchDescriptors: Promise<FetchDescriptors> | undefined
   const connection = createLedgerConnection(options.transport)
 
   async function run<result>(
@@ -166,7 +175,9 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
     const { chainId, to, data } = transaction
     if (!chainId || !to || !data || data.length < 10) return undefined
     const described = { chainId, to: to as `0x${string}`, data: data as `0x${string}` }
-    const set = descriptors.find((entry) => findCalldataDescriptor(entry, described))
+    const modelId = call.session.transport.deviceModel?.id
+    let set = descriptors.find((entry) => findCalldataDescriptor(entry, described))
+    if (!set && ledgerServices) set = await fetchedDescriptors(described, modelId)
     if (!set) return undefined
     const [{ signWithCalldataDescriptor }, { Buffer }] = await Promise.all([
       import('./signWithCalldataDescriptor.js'),
@@ -191,6 +202,27 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
     if (outcome.kind === 'signed') return outcome.signature
     context.status({ ...confirm('signTransaction'), display: 'blind', reason: outcome.reason })
     return call.app.signTransaction(path, serializedTransaction)
+  }
+
+  /** Fetched mode: CAL's descriptors for this call (the client loads on first need, caches per session). */
+  async function fetchedDescriptors(
+    described: { chainId: number; to: `0x${string}`; data: `0x${string}` },
+    modelId: string | undefined,
+  ): Promise<LedgerDescriptors | undefined> {
+    fetchDescriptors ??= Promise.all([
+      import('../clearSigning/cal/createDescriptorSource.js'),
+      import('../clearSigning/certificateTarget.js'),
+    ]).then(([{ createDescriptorSource }, { certificateTarget }]) => {
+      const services = ledgerServices === true ? {} : ledgerServices || {}
+      const fetcher = createDescriptorSource({
+        url: services.url,
+        mode: services.signatures === 'test' ? 'test' : 'prod',
+      })
+      return (call, model) => fetcher(call, certificateTarget(model))
+    })
+    const source = await fetchDescriptors
+    const set = await source(described, modelId)
+    return set && findCalldataDescriptor(set, described) ? set : undefined
   }
 
   /**

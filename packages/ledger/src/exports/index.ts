@@ -4,6 +4,7 @@ export type {
   LedgerCalldataDescriptor,
   LedgerCertificateTarget,
   LedgerDescriptors,
+  LedgerServicesOption,
   LedgerTokenDescriptor,
 } from '../clearSigning/types.js'
 export {
