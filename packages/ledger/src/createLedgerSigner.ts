@@ -60,18 +60,13 @@ export type LedgerSigner = HardwareSigner & {
  * (loaded on first use). One request reaches the device at a time; errors are typed.
  */
 export function createLedgerSigner(options: CreateLedgerSignerOptions = {}): LedgerSigner {
-  const { transport, clearSigning } = options
-  const descriptors = options.descriptors && ([] as LedgerDescriptors[]).concat(options.descriptors)
-  checkTransport(transport)
+  checkTransport(options.transport)
   let typedDataMode: LedgerTypedDataMode | undefined
   // The driver loads with the Ledger SDK, on first device use.
   const driver = lazyDriver({ source: 'ledger', name: 'Ledger' }, async () => {
     const { createLedgerDriver } = await import('./driver/createLedgerDriver.js')
     return createLedgerDriver({
-      transport,
-      clearSigning,
-      descriptors,
-      ledgerServices: options.ledgerServices,
+      ...options,
       onTypedDataMode: (mode) => {
         typedDataMode = mode
       },

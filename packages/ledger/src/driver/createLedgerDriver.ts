@@ -45,7 +45,7 @@ export type CreateLedgerDriverOptions = {
   transport?: LedgerTransport | undefined
   clearSigning?: boolean | undefined
   /** Signed ERC-7730 descriptors (bundled, or fetched): the generic parser loads for a call they describe. */
-  descriptors?: readonly LedgerDescriptors[] | undefined
+  descriptors?: LedgerDescriptors | readonly LedgerDescriptors[] | undefined
   /** Fetched mode: ask this CAL for descriptors of calls the bundled ones do not describe. */
   ledgerServices?: LedgerServicesOption | undefined
   /** Called with the EIP-712 mode chosen, before each typed-data confirmation on the device. */
@@ -94,7 +94,8 @@ function typedDataDisplay(
  * `toLedgerError`.
  */
 export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): HardwareSignerDriver {
-  const { clearSigning = false, onTypedDataMode, descriptors = [], ledgerServices } = options
+  const { clearSigning = false, onTypedDataMode, ledgerServices } = options
+  const descriptors = ([] as LedgerDescriptors[]).concat(options.descriptors ?? [])
   let fetchDescriptors: Promise<FetchDescriptors> | undefined
   const connection = createLedgerConnection(options.transport)
 
