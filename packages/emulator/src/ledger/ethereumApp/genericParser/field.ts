@@ -185,10 +185,11 @@ function formatRawValue(
   }
 }
 
-// `format_int`: 8- and 16-bit values print through "%u" PRId8/PRId16, so a 'd' follows the digits.
+// `format_int`: 8- and 16-bit values print through "%u" PRId8/PRId16, so a 'd' follows the digits;
+// the 8-bit case reads the value's first byte (`value->ptr[0]`), not its last.
 function formatInt(bytes: Uint8Array, typeSize: number | undefined): string {
   const size = typeSize ?? 32
-  const raw = readUintBE(lastBytes(bytes, size))
+  const raw = readUintBE(size === 1 ? bytes.subarray(0, 1) : lastBytes(bytes, size))
   const bits = BigInt(size * 8)
   const signed = raw >= 1n << (bits - 1n) ? raw - (1n << bits) : raw
   if (size === 1 || size === 2) return `${Number(signed) >>> 0}d`
