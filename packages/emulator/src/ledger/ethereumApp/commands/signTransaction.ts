@@ -28,6 +28,9 @@ export async function signTransaction(device: LedgerDevice, apdu: Apdu): Promise
   if (apdu.p2 !== 0x00 && apdu.p2 !== 0x01)
     throw new ApduStatusError(StatusWord.wrongP1P2, 'Bad P2')
   if (apdu.p1 === 0x00) {
+    // A first chunk while a transaction is stored resets the app's context (`handle_first_sign_chunk`
+    // with appState SIGNING_TX): the stored one can no longer be started.
+    if (device.genericParser.session) resetContext(device)
     resetTransactionOnly(device)
     const { path, rest } = parsePath(apdu.data)
     device.transaction = { path, bytes: rest.slice() }

@@ -359,6 +359,23 @@ describe('generic parser refusals', () => {
     expect(await storeTransaction(emulator, serializeTransaction(swapTx), 0x00)).toBe(0x6a80)
   })
 
+  test('a new transaction after a refused certificate drops the stored one', async () => {
+    const emulator = emulatorWithRoot('flex', null)
+    await storeTransaction(emulator, serializeTransaction(swapTx))
+    const cert = hexToBytes(certificate('flex'))
+    expect((await exchange(emulator, [0xb0, 0x06, 0x0b, 0x00], cert)).sw).toBe(0x5720)
+    // The host starts a plain signature (its first chunk only here)...
+    const first = Buffer.concat([
+      pathBytes(path),
+      Buffer.from(hexToBytes(serializeTransaction(swapTx))),
+    ])
+    expect(first.length).toBeGreaterThan(255)
+    const { sw } = await exchange(emulator, [0xe0, 0x04, 0x00, 0x00], first.subarray(0, 255))
+    expect(sw).toBe(0x9000)
+    // ...and the stored transaction cannot be started any more.
+    expect((await startFlow(emulator)).sw).toBe(0x6980)
+  })
+
   test('a rejected review answers 0x6985', async () => {
     const emulator = emulatorWithRoot()
     emulator.setUser('reject')
