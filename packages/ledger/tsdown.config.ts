@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsdown'
 
 export default defineConfig({
-  entry: { index: 'src/exports/index.ts', utils: 'src/exports/utils.ts' },
+  entry: {
+    index: 'src/exports/index.ts',
+    utils: 'src/exports/utils.ts',
+    descriptors: 'src/exports/descriptors.ts',
+    cli: 'src/bin/airlockLedger.ts',
+  },
   format: 'esm',
   platform: 'neutral',
   dts: true,
@@ -27,7 +32,17 @@ export default defineConfig({
         },
         {
           name: 'driver',
-          test: /src\/(app|driver|sdk)\/(?!browser|installBuffer\.ts$)[\w/]+\.ts$|src\/descriptors\/(findTokenDescriptor|parseTokenSignatures|data\/erc20Index)\.ts$/,
+          test: /src\/(app|driver|sdk)\/(?!browser|installBuffer\.ts$|genericParser\/|signWithCalldataDescriptor)[\w/]+\.ts$|src\/descriptors\/(findTokenDescriptor|parseTokenSignatures|data\/erc20Index)\.ts$/,
+        },
+        // Loaded with the first call an ERC-7730 descriptor describes: the generic parser's commands.
+        {
+          name: 'ledgerGenericParser',
+          test: /src\/(app\/genericParser\/\w+|driver\/signWithCalldataDescriptor|clearSigning\/(certificateTarget|readCalldataAddresses))\.ts$/,
+        },
+        // Fetched mode only (`ledgerServices`): the CAL client.
+        {
+          name: 'ledgerCal',
+          test: /src\/clearSigning\/(cal\/\w+|fromCalDescriptors)\.ts$/,
         },
         // Loaded with the first typed data: the index of Ledger's EIP-712 filters and the lookup.
         {

@@ -30,6 +30,11 @@ export type BundleSizes = {
    * filters, and USDC's token descriptors (as above) for its amount.
    */
   ledgerClearPermit2: BundleSize
+  /**
+   * What a call with a bundled ERC-7730 descriptor adds instead: the generic parser's commands
+   * (the descriptors themselves are the dApp's own module).
+   */
+  ledgerClearCalldata: BundleSize
   /** What `clearSigning: true` adds instead: all of hw-app-eth, with Ledger's metadata services. */
   ledgerClearSigning: BundleSize
   /** What that dApp adds once the user picks a Trezor (wagmi), through the first signature. */
@@ -134,6 +139,10 @@ const ledgerMessageFilters = /packages\/ledger\/dist\/(messages\d+|\d+-[0-9a-f]{
 // contract 0x000000…, schema hash 4d5931…).
 const ledgerPermit2Filters = /packages\/ledger\/dist\/(messages1|1-000000-4d5931)-/
 const ledgerEthApp = /packages\/ledger\/dist\/ledgerEthApp-/
+// ERC-7730 clear signing: the generic parser's commands, and (fetched mode only) the CAL client.
+const ledgerGenericParser =
+  /packages\/ledger\/dist\/(ledgerGenericParser|signWithCalldataDescriptor|certificateTarget)-/
+const ledgerCal = /packages\/ledger\/dist\/(ledgerCal|createDescriptorSource)-/
 
 /** Bundles each entry with esbuild as a browser dApp would (its peers external) and sizes the chunks. */
 export async function measureBundles(): Promise<BundleSizes> {
@@ -151,6 +160,7 @@ export async function measureBundles(): Promise<BundleSizes> {
     ledgerEip712Filters,
     ledgerPermit2Filters,
     ledgerEthApp,
+    ledgerGenericParser,
   ])
     if (!inputs.some((file) => chunk.test(file)))
       throw new Error(`No built chunk matches ${chunk}: update test/bench/measureBundles.ts`)
@@ -158,9 +168,14 @@ export async function measureBundles(): Promise<BundleSizes> {
   const onLedgerPath = (file: string) =>
     connectPaths.ledger.test(file) &&
     !discovery.test(file) &&
-    ![ledgerTokens, ledgerEip712Filters, ledgerMessageFilters, ledgerEthApp].some((chunk) =>
-      chunk.test(file),
-    )
+    ![
+      ledgerTokens,
+      ledgerEip712Filters,
+      ledgerMessageFilters,
+      ledgerEthApp,
+      ledgerGenericParser,
+      ledgerCal,
+    ].some((chunk) => chunk.test(file))
   const ledgerOnConnect = loadedOnConnect(eager, onLedgerPath)
   const ledgerThen = (...later: RegExp[]) => {
     const files = loadedOnConnect(
@@ -179,6 +194,7 @@ export async function measureBundles(): Promise<BundleSizes> {
       eager,
       ledgerThen(ledgerEip712Filters, ledgerPermit2Filters, ledgerMainnetUsdc),
     ),
+    ledgerClearCalldata: size(eager, ledgerThen(ledgerGenericParser)),
     ledgerClearSigning: size(eager, ledgerThen(ledgerEthApp)),
     trezorOnConnect: size(
       eager,

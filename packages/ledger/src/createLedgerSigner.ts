@@ -5,6 +5,7 @@ import {
   lazyDriver,
 } from '@airlock/core'
 import { checkTransport } from './checkTransport.js'
+import type { LedgerDescriptors, LedgerServicesOption } from './clearSigning/types.js'
 import type { LedgerTransport, LedgerTypedDataMode } from './types.js'
 
 export type CreateLedgerSignerOptions = {
@@ -26,6 +27,20 @@ export type CreateLedgerSignerOptions = {
    */
   clearSigning?: boolean | undefined
   /**
+   * Ledger-signed ERC-7730 descriptors for your contracts (a module `airlock-ledger descriptors`
+   * wrote): calls they describe are shown field by field on the device, with no request at signing
+   * time. The device verifies every signature; one it refuses makes the call blind.
+   */
+  descriptors?: LedgerDescriptors | readonly LedgerDescriptors[] | undefined
+  /**
+   * Fetched mode, for wallets that cannot know the contracts ahead: ask Ledger's CAL (or `{ url }`)
+   * for the descriptors of a call the bundled ones do not describe, at signing time, cached for the
+   * session. A request carries the chain id, the called contract and the tokens its fields name;
+   * never your address. Off by default: with it off, nothing leaves the process.
+   * @default false
+   */
+  ledgerServices?: LedgerServicesOption | undefined
+  /**
    * `'refuse'`: a request the Ledger would show only blind (raw contract data, EIP-712 hashes) ends
    * with `BlindSigningRefusedError` before it reaches the device.
    * @default 'allow'
@@ -45,15 +60,13 @@ export type LedgerSigner = HardwareSigner & {
  * (loaded on first use). One request reaches the device at a time; errors are typed.
  */
 export function createLedgerSigner(options: CreateLedgerSignerOptions = {}): LedgerSigner {
-  const { transport, clearSigning } = options
-  checkTransport(transport)
+  checkTransport(options.transport)
   let typedDataMode: LedgerTypedDataMode | undefined
   // The driver loads with the Ledger SDK, on first device use.
   const driver = lazyDriver({ source: 'ledger', name: 'Ledger' }, async () => {
     const { createLedgerDriver } = await import('./driver/createLedgerDriver.js')
     return createLedgerDriver({
-      transport,
-      clearSigning,
+      ...options,
       onTypedDataMode: (mode) => {
         typedDataMode = mode
       },

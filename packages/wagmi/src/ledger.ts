@@ -36,6 +36,18 @@ export type LedgerParameters = {
    */
   clearSigning?: boolean | undefined
   /**
+   * Ledger-signed ERC-7730 descriptors for your contracts (written by `airlock-ledger
+   * descriptors`): their calls show field by field, with no request at signing time.
+   * @default undefined
+   */
+  descriptors?: ToLedgerAccountParameters['descriptors']
+  /**
+   * Fetched mode: ask Ledger's CAL (or `{ url }`) for descriptors at signing time, cached for the
+   * session; the chain and contracts only, never the account. Off, nothing leaves the browser.
+   * @default false
+   */
+  ledgerServices?: ToLedgerAccountParameters['ledgerServices']
+  /**
    * `'refuse'`: a request the device would show only blind (raw contract data, hashes) is refused
    * with `BlindSigningRefusedError` (EIP-1193 4001) before it reaches the device.
    * @default 'allow'

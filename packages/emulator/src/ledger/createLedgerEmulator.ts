@@ -6,6 +6,7 @@ import { testMnemonic } from '../common/testMnemonic.js'
 import { ledgerCalPublicKey } from './cal/calKey.js'
 import { type LedgerDevice, resetContext } from './device.js'
 import { InvalidEmulatorOptionError } from './errors.js'
+import { createGenericParserState } from './ethereumApp/genericParser/session.js'
 import { createTokenSlots } from './ethereumApp/tokenSlots.js'
 import { createKeyring } from './keys/keyring.js'
 import type {
@@ -53,6 +54,7 @@ export function createLedgerEmulator(options: LedgerEmulatorOptions = {}): Ledge
   if (calPublicKey.length !== 65 || calPublicKey[0] !== 0x04) {
     throw new InvalidEmulatorOptionError('calPublicKey', 'not an uncompressed secp256k1 key')
   }
+  const pkiRootPublicKey = readPkiRoot(options.pkiRootPublicKey)
   const device: LedgerDevice = {
     ...createEmulatorState(options),
     keyring: createKeyring(options.mnemonic ?? testMnemonic, options.passphrase ?? ''),
@@ -71,6 +73,9 @@ export function createLedgerEmulator(options: LedgerEmulatorOptions = {}): Ledge
     domainName: undefined,
     eip712: undefined,
     challenge: 0,
+    pkiRootPublicKey,
+    pkiCertificate: undefined,
+    genericParser: createGenericParserState(),
   }
   const link = createUsbLink(device, () => {
     transport.emit('disconnect', new DisconnectedDevice())
@@ -115,6 +120,7 @@ export function createLedgerEmulator(options: LedgerEmulatorOptions = {}): Ledge
     },
     openApp: (app) => {
       resetContext(device)
+      device.pkiCertificate = undefined
       device.app = app
     },
     setBlindSigning: (enabled) => {
@@ -131,4 +137,13 @@ export function createLedgerEmulator(options: LedgerEmulatorOptions = {}): Ledge
     toString: describe,
     [Symbol.for('nodejs.util.inspect.custom')]: describe,
   } as LedgerEmulator
+}
+
+function readPkiRoot(key: LedgerEmulatorOptions['pkiRootPublicKey']): Uint8Array | undefined {
+  if (key === undefined) return undefined
+  const bytes = isHex(key) ? hexToBytes(key) : new Uint8Array()
+  if (bytes.length !== 65 || bytes[0] !== 0x04) {
+    throw new InvalidEmulatorOptionError('pkiRootPublicKey', 'not an uncompressed secp256k1 key')
+  }
+  return bytes
 }

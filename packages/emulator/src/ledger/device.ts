@@ -1,7 +1,12 @@
 import type { EmulatorState } from '../common/emulatorState.js'
 import type { Eip712Session } from './ethereumApp/eip712/session.js'
+import {
+  createGenericParserState,
+  type GenericParserState,
+} from './ethereumApp/genericParser/session.js'
 import { forgetTokens, type TokenSlots } from './ethereumApp/tokenSlots.js'
 import type { LedgerKeyring } from './keys/keyring.js'
+import type { LoadedCertificate } from './pki/certificate.js'
 import type { LedgerApp, LedgerEip7702Setting, LedgerModel } from './types.js'
 
 /** Trusted metadata the host provided before a signature (ERC-20, plugins, NFTs, names...). */
@@ -47,6 +52,12 @@ export type LedgerDevice = EmulatorState & {
   domainName: ChunkedPayload | undefined
   eip712: Eip712Session | undefined
   challenge: number
+  /** The PKI root certificates must chain to (`pkiRootPublicKey`); none: every one is refused. */
+  readonly pkiRootPublicKey: Uint8Array | undefined
+  /** The certificate LOAD CERTIFICATE (B0 06) last accepted: OS state, kept until the app quits. */
+  pkiCertificate: LoadedCertificate | undefined
+  /** The generic parser (ERC-7730 clear signing): stored transaction, enums, TLV in transit. */
+  genericParser: GenericParserState
 }
 
 /** Forgets every in-flight flow and provided metadata, as the app does after a signature or error. */
@@ -58,6 +69,7 @@ export function resetContext(device: LedgerDevice): void {
   device.authorization = undefined
   device.domainName = undefined
   device.eip712 = undefined
+  device.genericParser = createGenericParserState()
 }
 
 /** Whether the Ethereum app is the open app. */

@@ -8,6 +8,28 @@ export {
   InvalidEmulatorOptionError,
 } from './errors.js'
 export { builtInEip7702Whitelist } from './ethereumApp/eip7702Whitelist.js'
+export {
+  encodeTestEnumValue,
+  encodeTestField,
+  encodeTestTransactionInfo,
+  signTestCalldataDescriptor,
+  signTestDescriptor,
+  type TestCalldataDescriptor,
+  type TestDescribedFunction,
+  type TestEnumValue,
+  type TestField,
+  type TestParam,
+  type TestPathElement,
+  type TestTransactionInfo,
+  type TestValue,
+  tlv,
+} from './pki/testDescriptors.js'
+export {
+  issueTestCertificate,
+  signDigestDer,
+  type TestCertificateOptions,
+  testPublicKeyOf,
+} from './pki/testPki.js'
 export type {
   LedgerApp,
   LedgerEip7702Delegate,

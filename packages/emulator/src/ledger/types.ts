@@ -51,6 +51,15 @@ export type LedgerEmulatorOptions = {
    * @default ledgerCalPublicKey (the production CAL key of app-ethereum)
    */
   readonly calPublicKey?: Hex
+  /**
+   * The root of trust for LOAD CERTIFICATE (B0 06): the uncompressed secp256k1 key (`0x04…`) the
+   * certificates of clear-signing descriptors (ERC-7730, generic parser) must be signed by. Ledger's
+   * production root is not public, so without one every certificate is refused and generic
+   * clear signing stays off (a refusal a real device would not make, never an acceptance).
+   * Tests issue their own with `issueTestCertificate`.
+   * @default undefined
+   */
+  readonly pkiRootPublicKey?: Hex
   /** The app's EIP-7702 setting. @default false */
   readonly eip7702?: LedgerEip7702Setting
   /** The emulated person at the device. @default 'approve' */

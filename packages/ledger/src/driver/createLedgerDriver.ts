@@ -19,7 +19,9 @@ import { createEthereumApp, type EthereumApp } from '../app/createEthereumApp.js
 import type { Eip712TypedData } from '../app/eip712/signEip712Message.js'
 import type { AppConfiguration as AppSettings } from '../app/getAppConfiguration.js'
 import * as statusWords from '../app/statusWords.js'
-import type { EthereumAppSignature } from '../app/types.js'
+import type { EthereumAppSignature, SendCommand } from '../app/types.js'
+import { findCalldataDescriptor } from '../clearSigning/findCalldataDescriptor.js'
+import type { LedgerDescriptors, LedgerServicesOption } from '../clearSigning/types.js'
 import { fromHwAppEthSignature, toHwAppEthPath } from '../sdk/hwAppEthFormats.js'
 import { loadHwAppEth } from '../sdk/loadHwAppEth.js'
 import { loadHwTransport } from '../sdk/loadHwTransport.js'
@@ -45,9 +47,19 @@ import { resolvedDisplay, transactionDisplay } from './transactionDisplay.js'
 export type CreateLedgerDriverOptions = {
   transport?: LedgerTransport | undefined
   clearSigning?: boolean | undefined
+  /** Signed ERC-7730 descriptors (bundled, or fetched): the generic parser loads for a call they describe. */
+  descriptors?: LedgerDescriptors | readonly LedgerDescriptors[] | undefined
+  /** Fetched mode: ask this CAL for descriptors of calls the bundled ones do not describe. */
+  ledgerServices?: LedgerServicesOption | undefined
   /** Called with the EIP-712 mode chosen, before each typed-data confirmation on the device. */
   onTypedDataMode?: ((mode: LedgerTypedDataMode) => void) | undefined
 }
+
+/** Fetched mode's lookup: the descriptors for a call on a model, if CAL has them. */
+type FetchDescriptors = (
+  call: { chainId: number; to: `0x${string}`; data: `0x${string}` },
+  modelId: string | undefined,
+) => Promise<LedgerDescriptors | undefined>
 
 /** What one device call works with. */
 type Call = {
@@ -85,7 +97,9 @@ function typedDataDisplay(
  * `toLedgerError`.
  */
 export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): HardwareSignerDriver {
-  const { clearSigning = false, onTypedDataMode } = options
+  const { clearSigning = false, onTypedDataMode, ledgerServices } = options
+  const descriptors = ([] as LedgerDescriptors[]).concat(options.descriptors ?? [])
+  let fetchDescriptors: Promise<FetchDescriptors> | undefined
   const connection = createLedgerConnection(options.transport)
 
   async function run<result>(
@@ -144,6 +158,75 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
       if (statusCodeOf(error) !== statusWords.incorrectData) throw error
       return undefined
     }
+  }
+
+  /**
+   * A call the descriptors describe, clear-signed by the app's generic parser (its code loads only
+   * here). `undefined` when none describes it; when the device refuses the descriptor, the call is
+   * reported blind and signed the usual way (the app refuses it while blind signing is off).
+   */
+  async function signDescribed(
+    call: Call,
+    path: string,
+    transaction: {
+      chainId?: number | undefined
+      to?: string | null | undefined
+      data?: string | undefined
+    },
+    serializedTransaction: `0x${string}`,
+    context: DeviceContext,
+  ): Promise<EthereumAppSignature | undefined> {
+    const { chainId, to, data } = transaction
+    if (!chainId || !to || !data || data.length < 10) return undefined
+    const described = { chainId, to: to as `0x${string}`, data: data as `0x${string}` }
+    const modelId = call.session.transport.deviceModel?.id
+    let set = descriptors.find((entry) => findCalldataDescriptor(entry, described))
+    if (!set && ledgerServices) set = await fetchedDescriptors(described, modelId)
+    if (!set) return undefined
+    const [{ signWithCalldataDescriptor }, { Buffer }] = await Promise.all([
+      import('./signWithCalldataDescriptor.js'),
+      loadHwTransport(),
+    ])
+    const sender =
+      (cla: number): SendCommand =>
+      (ins, p1, p2, bytes) =>
+        call.link.send(cla, ins, p1, p2, Buffer.from(bytes))
+    const link = {
+      send: sender(0xe0),
+      sendOs: sender(0xb0),
+      modelId: call.session.transport.deviceModel?.id,
+    }
+    const outcome = await signWithCalldataDescriptor(
+      link,
+      set,
+      findCalldataDescriptor(set, described)!,
+      { path, serializedTransaction, call: described },
+      (reason) => context.status({ ...confirm('signTransaction'), display: 'clear', reason }),
+    )
+    if (outcome.kind === 'signed') return outcome.signature
+    context.status({ ...confirm('signTransaction'), display: 'blind', reason: outcome.reason })
+    return call.app.signTransaction(path, serializedTransaction)
+  }
+
+  /** Fetched mode: CAL's descriptors for this call (the client loads on first need, caches per session). */
+  async function fetchedDescriptors(
+    described: { chainId: number; to: `0x${string}`; data: `0x${string}` },
+    modelId: string | undefined,
+  ): Promise<LedgerDescriptors | undefined> {
+    fetchDescriptors ??= Promise.all([
+      import('../clearSigning/cal/createDescriptorSource.js'),
+      import('../clearSigning/certificateTarget.js'),
+    ]).then(([{ createDescriptorSource }, { certificateTarget }]) => {
+      const services = ledgerServices === true ? {} : ledgerServices || {}
+      const fetcher = createDescriptorSource({
+        url: services.url,
+        mode: services.signatures === 'test' ? 'test' : 'prod',
+      })
+      return (call, model) => fetcher(call, certificateTarget(model))
+    })
+    const source = await fetchDescriptors
+    const set = await source(described, modelId)
+    return set && findCalldataDescriptor(set, described) ? set : undefined
   }
 
   /**
@@ -248,6 +331,14 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
           type: transaction.type,
         })
         const transactionParity = (v: number) => toTransactionYParity(v, serializedTransaction)
+        const described = await signDescribed(
+          call,
+          path,
+          transaction,
+          serializedTransaction,
+          context,
+        )
+        if (described) return toDeviceSignature(described, transactionParity)
         const token = await provideTokenDescriptor(call, await prepareTokenDescriptor(transaction))
         if (token || !clearSigning) {
           context.status({

@@ -1,3 +1,12 @@
+export type {
+  CalldataPathElement,
+  CalldataValueReference,
+  LedgerCalldataDescriptor,
+  LedgerCertificateTarget,
+  LedgerDescriptors,
+  LedgerServicesOption,
+  LedgerTokenDescriptor,
+} from '../clearSigning/types.js'
 export {
   type CreateLedgerSignerOptions,
   createLedgerSigner,

@@ -9,18 +9,22 @@ import {
 import { getAddress } from '../ethereumApp/commands/getAddress.js'
 import { getAppAndVersion } from '../ethereumApp/commands/getAppAndVersion.js'
 import { getAppConfiguration } from '../ethereumApp/commands/getAppConfiguration.js'
+import { provideEnumValue } from '../ethereumApp/commands/provideEnumValue.js'
 import { provideErc20TokenInfo } from '../ethereumApp/commands/provideErc20TokenInfo.js'
+import { provideFieldDescription } from '../ethereumApp/commands/provideFieldDescription.js'
 import {
   getChallenge,
   provideDomainName,
   provideInfo,
   provideInstructions,
 } from '../ethereumApp/commands/provideInfo.js'
+import { provideTransactionInfo } from '../ethereumApp/commands/provideTransactionInfo.js'
 import { signAuthorization } from '../ethereumApp/commands/signAuthorization.js'
 import { signPersonalMessage } from '../ethereumApp/commands/signPersonalMessage.js'
 import { signTransaction } from '../ethereumApp/commands/signTransaction.js'
 import { signTypedData } from '../ethereumApp/commands/signTypedData.js'
 import { forgetTokens } from '../ethereumApp/tokenSlots.js'
+import { loadCertificateCommand } from '../pki/loadCertificateCommand.js'
 import { type Apdu, parseApdu } from './apdu.js'
 import { concatBytes } from './bytes.js'
 import { StatusWord } from './statusWords.js'
@@ -39,6 +43,9 @@ const ethereumCommands: Record<number, Handler> = {
   30: eip712Filtering,
   32: getChallenge,
   34: provideDomainName,
+  36: provideEnumValue,
+  38: provideTransactionInfo,
+  40: provideFieldDescription,
   52: signAuthorization,
 }
 
@@ -91,11 +98,13 @@ function forgetsTokens(apdu: Apdu): boolean {
   return apdu.ins === 0x02 || apdu.ins === 0x08 || (apdu.ins === 0x0c && apdu.p2 === 0x00)
 }
 
-// OS commands: B0 01 GET APP AND VERSION, B0 A7 QUIT APP.
+// OS commands: B0 01 GET APP AND VERSION, B0 06 LOAD CERTIFICATE, B0 A7 QUIT APP.
 function routeOs(device: LedgerDevice, apdu: Apdu): Uint8Array {
   if (apdu.ins === 0x01) return getAppAndVersion(device)
+  if (apdu.ins === 0x06) return loadCertificateCommand(device, apdu)
   if (apdu.ins === 0xa7 && device.app !== 'dashboard') {
     resetContext(device)
+    device.pkiCertificate = undefined
     device.app = 'dashboard'
     return new Uint8Array()
   }

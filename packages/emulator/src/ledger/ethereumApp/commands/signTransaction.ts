@@ -16,17 +16,26 @@ import {
   expectedTransactionLength,
 } from '../transaction.js'
 import { pluginTransactionScreens, transactionScreens } from '../transactionScreens.js'
+import { startStoredFlow, storeTransaction } from './signStoredTransaction.js'
 
 /**
  * SIGN ETH TRANSACTION (E0 04): P1 00 `path || RLP chunk`, then P1 80 chunks of at most 255 bytes.
- * Intermediate chunks answer 9000 with no data; the last one answers `v || r || s`.
+ * Intermediate chunks answer 9000 with no data; the last one answers `v || r || s`. P2 01 stores
+ * the transaction for the generic parser instead, P2 02 then starts its review
+ * (signStoredTransaction.ts).
  */
 export async function signTransaction(device: LedgerDevice, apdu: Apdu): Promise<Uint8Array> {
-  if (apdu.p2 !== 0x00) throw new ApduStatusError(StatusWord.wrongP1P2, 'Bad P2')
+  if (apdu.p2 === 0x02) return startStoredFlow(device, apdu)
+  if (apdu.p2 !== 0x00 && apdu.p2 !== 0x01)
+    throw new ApduStatusError(StatusWord.wrongP1P2, 'Bad P2')
   if (apdu.p1 === 0x00) {
+    // A first chunk while a transaction is stored resets the app's context (`handle_first_sign_chunk`
+    // with appState SIGNING_TX): the stored one can no longer be started.
+    if (device.genericParser.session) resetContext(device)
     resetTransactionOnly(device)
     const { path, rest } = parsePath(apdu.data)
     device.transaction = { path, bytes: rest.slice() }
+    device.genericParser.storing = apdu.p2 === 0x01
   } else if (apdu.p1 === 0x80 && device.transaction) {
     device.transaction.bytes = concatBytes(device.transaction.bytes, apdu.data)
   } else {
@@ -46,6 +55,10 @@ export async function signTransaction(device: LedgerDevice, apdu: Apdu): Promise
   if (tx.type === 'eip7702' && (device.model === 'nanoS' || !appVersionAtLeast(device, '1.17.0'))) {
     resetContext(device)
     throw new ApduStatusError(StatusWord.unsupportedTransactionType, 'No EIP-7702 transactions')
+  }
+  if (device.genericParser.storing) {
+    device.transaction = undefined
+    return guarded(device, () => storeTransaction(device, path, bytes, tx))
   }
   const screens = guarded(device, () => reviewScreens(device, path, tx))
   resetContext(device)

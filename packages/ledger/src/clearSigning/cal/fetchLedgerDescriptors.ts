@@ -1,0 +1,52 @@
+import type { Address, Hex } from 'viem'
+import { fromCalDescriptors } from '../fromCalDescriptors.js'
+import type { LedgerCertificateTarget, LedgerDescriptors, LedgerTokenDescriptor } from '../types.js'
+import { type CalClientOptions, createCalClient } from './calClient.js'
+
+/** Every model CAL issues certificates for. */
+export const certificateTargets: readonly LedgerCertificateTarget[] = [
+  'nanoS',
+  'nanoSP',
+  'nanoX',
+  'stax',
+  'flex',
+  'apexp',
+]
+
+/**
+ * Fetches from CAL the signed descriptors of `contracts` on `chainId` (all their functions, or
+ * `selectors`), the CALLDATA certificate of each model in `targets`, and the ERC-20 descriptors
+ * of `tokens`: what `airlock-ledger descriptors` writes into a module.
+ */
+export async function fetchLedgerDescriptors(
+  options: CalClientOptions & {
+    chainId: number
+    contracts: readonly Address[]
+    selectors?: readonly Hex[] | undefined
+    tokens?: readonly Address[] | undefined
+    targets?: readonly LedgerCertificateTarget[] | undefined
+  },
+): Promise<LedgerDescriptors> {
+  const cal = createCalClient(options)
+  const responses = []
+  for (const contract of options.contracts)
+    responses.push(...(await cal.calldataDescriptors(options.chainId, contract)))
+  const certificates: Partial<Record<LedgerCertificateTarget, Hex>> = {}
+  for (const target of options.targets ?? certificateTargets) {
+    const certificate = await cal.calldataCertificate(target)
+    if (certificate) certificates[target] = certificate
+  }
+  const tokens: LedgerTokenDescriptor[] = []
+  for (const address of options.tokens ?? []) {
+    const token = await cal.token(options.chainId, address)
+    if (token) tokens.push(token)
+  }
+  return fromCalDescriptors({
+    chainId: options.chainId,
+    mode: cal.mode,
+    responses,
+    certificates,
+    tokens,
+    selectors: options.selectors,
+  })
+}

@@ -1,0 +1,134 @@
+/**
+ * A local stand-in for Ledger's CAL (crypto-asset list) service, answering the requests the Device
+ * Management Kit's context-module makes (paths, parameters and response shapes of
+ * HttpCalldataDescriptorDataSource, HttpPkiCertificateDataSource, HttpTokenDataSource) for the
+ * fixture contracts, with payloads signed by the TEST keys under `signatures.test` (CAL's test
+ * signatures). It logs every request, so tests can assert what left the process.
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import {
+  issueTestCertificate,
+  type LedgerModel,
+  signErc20Descriptor,
+  signTestCalldataDescriptor,
+  type TestDescribedFunction,
+} from '@airlock/emulator'
+import {
+  type ClearSigningContract,
+  clearSigningContracts,
+  clearSigningTokens,
+  testClearSigningKeys as keys,
+} from '@airlock/fixtures/clearSigningContracts'
+
+/** One request the fake CAL received. */
+export type CalRequest = { path: string; params: Record<string, string> }
+
+/** A running fake CAL: its base URL (like `https://…/cal/v1`), its request log, `close()`. */
+export type FakeCal = { url: string; requests: CalRequest[]; close: () => Promise<void> }
+
+const targets: Record<string, LedgerModel> = {
+  nanoS: 'nanoS',
+  nanoSP: 'nanoSP',
+  nanoX: 'nanoX',
+  stax: 'stax',
+  flex: 'flex',
+}
+
+/** Starts the fake CAL on a free loopback port. */
+export async function startFakeCal(
+  contracts: readonly ClearSigningContract[] = clearSigningContracts,
+): Promise<FakeCal> {
+  const requests: CalRequest[] = []
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    const params = Object.fromEntries(url.searchParams)
+    requests.push({ path: url.pathname, params })
+    const body = answer(url.pathname, params, contracts)
+    response.writeHead(body === undefined ? 404 : 200, { 'content-type': 'application/json' })
+    response.end(JSON.stringify(body ?? { error: 'not found' }))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}/cal/v1`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
+
+function answer(
+  path: string,
+  params: Record<string, string>,
+  contracts: readonly ClearSigningContract[],
+): unknown {
+  if (path === '/cal/v1/dapps' && params.output === 'descriptors_calldata') {
+    const address = params.contract_address?.toLowerCase()
+    const contract = contracts.find(
+      (c) => c.chainId === Number(params.chain_id) && c.address.toLowerCase() === address,
+    )
+    if (!contract) return []
+    const bySelector: Record<string, unknown> = {}
+    for (const fn of contract.functions)
+      bySelector[fn.selector] = signTestCalldataDescriptor(
+        contract,
+        fn as TestDescribedFunction,
+        keys.calldata,
+      )
+    return [{ descriptors_calldata: { [address!]: bySelector } }]
+  }
+  if (path === '/cal/v1/certificates') {
+    const model = targets[params.target_device ?? '']
+    if (
+      !model ||
+      params.public_key_usage !== 'calldata' ||
+      params.public_key_id !== 'cal_calldata_key'
+    )
+      return []
+    const certificate = issueTestCertificate({
+      rootPrivateKey: keys.pkiRoot,
+      privateKey: keys.calldata,
+      keyUsage: 0x0b,
+      name: 'calldata',
+      model,
+    }).slice(2)
+    const signatureAt = findSignature(certificate)
+    return [
+      {
+        descriptor: {
+          data: certificate.slice(0, signatureAt),
+          signatures: { test: certificate.slice(signatureAt + 4) },
+        },
+      },
+    ]
+  }
+  if (path === '/cal/v1/tokens' && params.output === 'descriptor') {
+    const token = clearSigningTokens.find(
+      (t) =>
+        t.chainId === Number(params.chain_id) &&
+        t.address.toLowerCase() === params.contract_address?.toLowerCase(),
+    )
+    if (!token) return []
+    const payload = signErc20Descriptor(keys.erc20, token).slice(2)
+    const signedLength = 2 * (token.ticker.length + 28)
+    return [
+      {
+        descriptor: {
+          data: payload.slice(2, 2 + signedLength),
+          signatures: { test: payload.slice(2 + signedLength) },
+        },
+      },
+    ]
+  }
+  return undefined
+}
+
+// The certificate's signature entry (`15 || length || DER`) starts after the single-byte TLVs.
+function findSignature(hex: string): number {
+  let offset = 0
+  while (offset < hex.length) {
+    if (hex.slice(offset, offset + 2) === '15') return offset
+    offset += 4 + 2 * Number.parseInt(hex.slice(offset + 2, offset + 4), 16)
+  }
+  throw new Error('certificate without a signature')
+}
