@@ -19,6 +19,7 @@ import { createEthereumApp, type EthereumApp } from '../app/createEthereumApp.js
 import type { Eip712TypedData } from '../app/eip712/signEip712Message.js'
 import * as statusWords from '../app/statusWords.js'
 import type { EthereumAppSignature } from '../app/types.js'
+import { holdTransport } from '../sdk/holdTransport.js'
 import { fromHwAppEthSignature, toHwAppEthPath } from '../sdk/hwAppEthFormats.js'
 import { loadHwAppEth } from '../sdk/loadHwAppEth.js'
 import { loadHwTransport } from '../sdk/loadHwTransport.js'
@@ -91,12 +92,14 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
     body: (call: Call) => Promise<result>,
   ): Promise<result> {
     let session: LedgerSession | undefined
+    let release = () => {}
     // An aborted call may still be waiting on the device: start afresh on the next call.
     const onAbort = () => session && connection.forget(session)
     context.signal.addEventListener('abort', onAbort, { once: true })
     try {
       const { CallTransport, Buffer } = await loadHwTransport()
       session = await connection.connect(context)
+      release = await holdTransport(session.transport, context.signal)
       const link = new CallTransport(session.transport, context.signal)
       const app = createEthereumApp(link, Buffer)
       const eth = async () => (await loadHwAppEth()).createEth(link, { clearSigning })
@@ -112,6 +115,7 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
       if (error instanceof DeviceDisconnectedError && session) connection.forget(session)
       throw error
     } finally {
+      release()
       context.signal.removeEventListener('abort', onAbort)
     }
   }

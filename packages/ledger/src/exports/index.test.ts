@@ -10,6 +10,7 @@ test('exports', () => {
       "LedgerTransportUnavailableError",
       "UserGestureRequiredError",
       "createLedgerSigner",
+      "fromDeviceManagementKit",
       "toLedgerAccount",
     ]
   `)

@@ -11,5 +11,10 @@ export {
   UserGestureRequiredError,
   type UserGestureRequiredErrorType,
 } from '../errors.js'
+export {
+  type FromDeviceManagementKitParameters,
+  fromDeviceManagementKit,
+} from '../sdk/dmk/fromDeviceManagementKit.js'
+export type { DeviceManagementKitLike, DmkSessionId } from '../sdk/dmk/types.js'
 export { type ToLedgerAccountParameters, toLedgerAccount } from '../toLedgerAccount.js'
 export type { LedgerTransport, LedgerTypedDataMode } from '../types.js'
