@@ -26,8 +26,11 @@ export default defineConfig({
         },
         {
           name: 'driver',
-          test: /src\/(app|driver|sdk)\/(?!browser|installBuffer\.ts$)[\w/]+\.ts$|src\/descriptors\/(findTokenDescriptor|parseTokenSignatures|data\/erc20Index)\.ts$/,
+          test: /src\/(app|driver|sdk)\/(?!browser|installBuffer\.ts$|dmk\/|webBle\/)[\w/]+\.ts$|src\/descriptors\/(findTokenDescriptor|parseTokenSignatures|data\/erc20Index)\.ts$/,
         },
+        // Only for an app that passes a DMK session, and only for `transport: 'web-ble'`.
+        { name: 'ledgerDmk', test: /src\/sdk\/dmk\/(openDmkTransport|holdDmkSession)\.ts$/ },
+        { name: 'ledgerWebBle', test: /src\/sdk\/webBle\/\w+\.ts$/ },
         // Loaded with the first typed data: the index of Ledger's EIP-712 filters and the lookup.
         {
           name: 'ledgerEip712Filters',
@@ -45,4 +48,5 @@ export default defineConfig({
 const distNames: Record<string, string> = {
   browserTransports: 'ledgerTransports',
   browserHwAppEth: 'ledgerEthApp',
+  browserWebBle: 'ledgerWebBleSdk',
 }

@@ -7,6 +7,7 @@ test('exports', () => {
   expect(Object.keys(exports).sort()).toMatchInlineSnapshot(`
     [
       "Eip7702NotAllowedError",
+      "LedgerBluetoothError",
       "LedgerTransportUnavailableError",
       "UserGestureRequiredError",
       "createLedgerSigner",

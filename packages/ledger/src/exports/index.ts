@@ -1,4 +1,9 @@
 export {
+  LedgerBluetoothError,
+  type LedgerBluetoothErrorType,
+  type LedgerBluetoothFailure,
+} from '../bluetoothErrors.js'
+export {
   type CreateLedgerSignerOptions,
   createLedgerSigner,
   type LedgerSigner,
