@@ -1,7 +1,11 @@
 import { defineConfig } from 'tsdown'
 
 export default defineConfig({
-  entry: { index: 'src/exports/index.ts', utils: 'src/exports/utils.ts' },
+  entry: {
+    index: 'src/exports/index.ts',
+    utils: 'src/exports/utils.ts',
+    dmk: 'src/exports/dmk.ts',
+  },
   format: 'esm',
   platform: 'neutral',
   dts: true,
@@ -20,6 +24,8 @@ export default defineConfig({
     chunkFileNames: ({ name }) => `${distNames[name] ?? name}-[hash].js`,
     codeSplitting: {
       groups: [
+        // Alone, so that a bundler drops it from the entry of an app that never names it.
+        { name: 'ledgerBluetoothErrors', test: /src\/bluetoothErrors\.ts$/ },
         {
           name: 'ledger',
           test: /src\/(errors|checkTransport|createLedgerSigner|toLedgerAccount)\.ts$/,

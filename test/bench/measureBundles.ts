@@ -31,6 +31,10 @@ export type BundleSizes = {
   ledgerClearPermit2: BundleSize
   /** What `clearSigning: true` adds instead: all of hw-app-eth, with Ledger's metadata services. */
   ledgerClearSigning: BundleSize
+  /** What `transport: 'web-ble'` adds to a Ledger connect: the opener and hw-transport-web-ble. */
+  ledgerWebBle: BundleSize
+  /** What `fromDeviceManagementKit` adds to a Ledger connect (the app brings DMK itself). */
+  ledgerDmk: BundleSize
   /** What that dApp adds once the user picks a Trezor (wagmi), through the first signature. */
   trezorOnConnect: BundleSize
   /** hw-app-eth + hw-transport-webusb + the `buffer` shim imported directly, one bundle. */
@@ -130,11 +134,18 @@ const ledgerMessageFilters = /packages\/ledger\/dist\/\d+-[0-9a-f]{6}-[0-9a-f]{6
 // Permit2's `PermitSingle` on Ethereum: chain 1, contract 0x000000…, schema hash 4d5931….
 const ledgerPermit2Filters = /packages\/ledger\/dist\/1-000000-4d5931-/
 const ledgerEthApp = /packages\/ledger\/dist\/ledgerEthApp-/
+// Only for `transport: 'web-ble'` and for a DMK session: never on the WebUSB path above.
+const ledgerWebBle = /packages\/ledger\/dist\/ledgerWebBle(Sdk)?-/
+const ledgerDmk = /packages\/ledger\/dist\/ledgerDmk-/
 
 /** Bundles each entry with esbuild as a browser dApp would (its peers external) and sizes the chunks. */
 export async function measureBundles(): Promise<BundleSizes> {
-  const [eager, eagerEveryExport, bareLedger, bareTrezor] = await Promise.all([
+  const [eager, eagerWithDmk, eagerEveryExport, bareLedger, bareTrezor] = await Promise.all([
     bundle(entries.eager, { splitting: true }),
+    // An app that also imports `fromDeviceManagementKit` (its own entry, `@airlock/ledger/dmk`).
+    bundle(`${entries.eager}\nexport { fromDeviceManagementKit } from '@airlock/ledger/dmk'`, {
+      splitting: true,
+    }),
     bundle(entries.eagerEveryExport, { splitting: true }),
     bundle(entries.bareLedger, { splitting: false }),
     bundle(entries.bareTrezor, { splitting: false }),
@@ -147,6 +158,7 @@ export async function measureBundles(): Promise<BundleSizes> {
     ledgerEip712Filters,
     ledgerPermit2Filters,
     ledgerEthApp,
+    ledgerWebBle,
   ])
     if (!inputs.some((file) => chunk.test(file)))
       throw new Error(`No built chunk matches ${chunk}: update test/bench/measureBundles.ts`)
@@ -154,18 +166,26 @@ export async function measureBundles(): Promise<BundleSizes> {
   const onLedgerPath = (file: string) =>
     connectPaths.ledger.test(file) &&
     !discovery.test(file) &&
-    ![ledgerTokens, ledgerEip712Filters, ledgerMessageFilters, ledgerEthApp].some((chunk) =>
-      chunk.test(file),
-    )
+    ![
+      ledgerTokens,
+      ledgerEip712Filters,
+      ledgerMessageFilters,
+      ledgerEthApp,
+      ledgerWebBle,
+      ledgerDmk,
+    ].some((chunk) => chunk.test(file))
   const ledgerOnConnect = loadedOnConnect(eager, onLedgerPath)
-  const ledgerThen = (...later: RegExp[]) => {
+  const ledgerThen = (...later: RegExp[]) => ledgerThenIn(eager, ...later)
+  function ledgerThenIn(from: Bundle, ...later: RegExp[]) {
     const files = loadedOnConnect(
-      eager,
+      from,
       (file) => onLedgerPath(file) || later.some((chunk) => chunk.test(file)),
     )
-    for (const file of ledgerOnConnect) files.delete(file)
+    for (const file of loadedOnConnect(from, onLedgerPath)) files.delete(file)
     return files
   }
+  if (!Object.keys(eagerWithDmk.metafile.inputs).some((file) => ledgerDmk.test(file)))
+    throw new Error(`No built chunk matches ${ledgerDmk}: update test/bench/measureBundles.ts`)
   return {
     eager: size(eager, eagerFiles),
     eagerEveryExport: size(eagerEveryExport, loadedOnStart(eagerEveryExport)),
@@ -176,6 +196,8 @@ export async function measureBundles(): Promise<BundleSizes> {
       ledgerThen(ledgerEip712Filters, ledgerPermit2Filters, ledgerMainnetTokens),
     ),
     ledgerClearSigning: size(eager, ledgerThen(ledgerEthApp)),
+    ledgerWebBle: size(eager, ledgerThen(ledgerWebBle)),
+    ledgerDmk: size(eagerWithDmk, ledgerThenIn(eagerWithDmk, ledgerDmk)),
     trezorOnConnect: size(
       eager,
       loadedOnConnect(eager, (file) => connectPaths.trezor.test(file) && !discovery.test(file)),

@@ -17,6 +17,6 @@ export function checkTransport(transport: LedgerTransport = 'webusb'): void {
   throw new LedgerTransportUnavailableError({
     transport: describeValue(transport),
     reason:
-      "`transport` must be 'webusb', 'webhid', 'web-ble', 'node-hid', a Transport or a function returning one",
+      "`transport` must be 'webusb', 'webhid', 'node-hid', a Transport or a function returning one",
   })
 }

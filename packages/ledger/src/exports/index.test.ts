@@ -7,11 +7,9 @@ test('exports', () => {
   expect(Object.keys(exports).sort()).toMatchInlineSnapshot(`
     [
       "Eip7702NotAllowedError",
-      "LedgerBluetoothError",
       "LedgerTransportUnavailableError",
       "UserGestureRequiredError",
       "createLedgerSigner",
-      "fromDeviceManagementKit",
       "toLedgerAccount",
     ]
   `)

@@ -1,9 +1,4 @@
 export {
-  LedgerBluetoothError,
-  type LedgerBluetoothErrorType,
-  type LedgerBluetoothFailure,
-} from '../bluetoothErrors.js'
-export {
   type CreateLedgerSignerOptions,
   createLedgerSigner,
   type LedgerSigner,
@@ -16,10 +11,5 @@ export {
   UserGestureRequiredError,
   type UserGestureRequiredErrorType,
 } from '../errors.js'
-export {
-  type FromDeviceManagementKitParameters,
-  fromDeviceManagementKit,
-} from '../sdk/dmk/fromDeviceManagementKit.js'
-export type { DeviceManagementKitLike, DmkSessionId } from '../sdk/dmk/types.js'
 export { type ToLedgerAccountParameters, toLedgerAccount } from '../toLedgerAccount.js'
 export type { LedgerTransport, LedgerTypedDataMode } from '../types.js'

@@ -24,9 +24,9 @@ import { mnemonicToAccount } from 'viem/accounts'
 import { afterEach, describe, expect, test } from 'vitest'
 import { emulatorDmkTransport } from '../../_test/emulatorDmkTransport.js'
 import { toLedgerError } from '../../driver/toLedgerError.js'
+import { fromDeviceManagementKit } from '../../exports/dmk.js'
 import { toLedgerAccount } from '../../toLedgerAccount.js'
 import type { LedgerTransport } from '../../types.js'
-import { fromDeviceManagementKit } from './fromDeviceManagementKit.js'
 
 const reference = mnemonicToAccount(testMnemonic)
 const path = "m/44'/60'/0'/0/0"
