@@ -1,15 +1,7 @@
 import type Transport from '@ledgerhq/hw-transport'
-import type { DeviceManagementKitLike, DmkSessionId } from './types.js'
+import type { FromDeviceManagementKitParameters } from './types.js'
 
-export type FromDeviceManagementKitParameters = {
-  /** The app's `DeviceManagementKit` (`@ledgerhq/device-management-kit` 1.x, an optional peer). */
-  dmk: DeviceManagementKitLike
-  /**
-   * The session from `dmk.connect()`, or a function returning the current one: it is called again
-   * on each (re)connection, so a new session after a disconnect is picked up.
-   */
-  sessionId: DmkSessionId
-}
+export type { FromDeviceManagementKitParameters }
 
 /**
  * A `transport` for `toLedgerAccount`, `createLedgerSigner` and `ledger()` over a session the app

@@ -1,8 +1,7 @@
 import type Transport from '@ledgerhq/hw-transport'
 import { loadHwTransport } from '../loadHwTransport.js'
-import type { FromDeviceManagementKitParameters } from './fromDeviceManagementKit.js'
 import { type DmkHold, holdDmkSession } from './holdDmkSession.js'
-import type { DmkApduResponse } from './types.js'
+import type { DmkApduResponse, FromDeviceManagementKitParameters } from './types.js'
 
 /** A Transport over a DMK session that the driver holds for each call (`sdk/holdTransport`). */
 export type DmkTransport = Transport & {

@@ -23,3 +23,13 @@ export type DmkObserver<value> = {
 
 /** The session to sign on: its id, or a function that returns the current one on each connection. */
 export type DmkSessionId = string | (() => string | Promise<string>)
+
+export type FromDeviceManagementKitParameters = {
+  /** The app's `DeviceManagementKit` (`@ledgerhq/device-management-kit` 1.x, an optional peer). */
+  dmk: DeviceManagementKitLike
+  /**
+   * The session from `dmk.connect()`, or a function returning the current one: it is called again
+   * on each (re)connection, so a new session after a disconnect is picked up.
+   */
+  sessionId: DmkSessionId
+}
