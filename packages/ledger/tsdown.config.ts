@@ -6,6 +6,7 @@ export default defineConfig({
     utils: 'src/exports/utils.ts',
     descriptors: 'src/exports/descriptors.ts',
     cli: 'src/bin/airlockLedger.ts',
+    dmk: 'src/exports/dmk.ts',
   },
   format: 'esm',
   platform: 'neutral',
@@ -26,13 +27,15 @@ export default defineConfig({
     chunkFileNames: ({ name }) => `${distNames[name] ?? name}-[hash].js`,
     codeSplitting: {
       groups: [
+        // Alone, so that a bundler drops it from the entry of an app that never names it.
+        { name: 'ledgerBluetoothErrors', test: /src\/bluetoothErrors\.ts$/ },
         {
           name: 'ledger',
           test: /src\/(errors|checkTransport|createLedgerSigner|toLedgerAccount)\.ts$/,
         },
         {
           name: 'driver',
-          test: /src\/(app|driver|sdk)\/(?!browser|installBuffer\.ts$|genericParser\/|signWithCalldataDescriptor)[\w/]+\.ts$|src\/descriptors\/(findTokenDescriptor|parseTokenSignatures|data\/erc20Index)\.ts$/,
+          test: /src\/(app|driver|sdk)\/(?!browser|installBuffer\.ts$|genericParser\/|signWithCalldataDescriptor|dmk\/|webBle\/)[\w/]+\.ts$|src\/descriptors\/(findTokenDescriptor|parseTokenSignatures|data\/erc20Index)\.ts$/,
         },
         // Loaded with the first call an ERC-7730 descriptor describes: the generic parser's commands.
         {
@@ -44,6 +47,9 @@ export default defineConfig({
           name: 'ledgerCal',
           test: /src\/clearSigning\/(cal\/\w+|fromCalDescriptors)\.ts$/,
         },
+        // Only for an app that passes a DMK session, and only for `transport: 'web-ble'`.
+        { name: 'ledgerDmk', test: /src\/sdk\/dmk\/(openDmkTransport|holdDmkSession)\.ts$/ },
+        { name: 'ledgerWebBle', test: /src\/sdk\/webBle\/\w+\.ts$/ },
         // Loaded with the first typed data: the index of Ledger's EIP-712 filters and the lookup.
         {
           name: 'ledgerEip712Filters',
@@ -61,4 +67,5 @@ export default defineConfig({
 const distNames: Record<string, string> = {
   browserTransports: 'ledgerTransports',
   browserHwAppEth: 'ledgerEthApp',
+  browserWebBle: 'ledgerWebBleSdk',
 }

@@ -61,6 +61,20 @@ export function bundleBudgets(sizes: BundleSizes): Budget[] {
       enforced: true,
     },
     {
+      name: "… or over Bluetooth, `transport: 'web-ble'` adds (hw-transport-web-ble)",
+      actual: sizes.ledgerWebBle.gzip,
+      limit: 16 * kB,
+      rule: '16 kB',
+      enforced: true,
+    },
+    {
+      name: '… or on a DMK session, `fromDeviceManagementKit` adds (the app ships DMK)',
+      actual: sizes.ledgerDmk.gzip,
+      limit: 2 * kB,
+      rule: '2 kB',
+      enforced: true,
+    },
+    {
       name: 'Trezor picked (wagmi): connect and first signature',
       actual: sizes.trezorOnConnect.gzip,
       limit: sizes.bareTrezor.gzip + 5 * kB,
@@ -70,8 +84,10 @@ export function bundleBudgets(sizes: BundleSizes): Budget[] {
     {
       name: 'Trezor picked (wagmi): connect and first signature',
       actual: sizes.trezorOnConnect.gzip,
-      limit: sizes.bareTrezor.gzip + 16 * kB,
-      rule: 'ceiling: bare @trezor/connect-web + 16 kB',
+      // 16 kB until `transport: 'web-ble'`: its rxjs shares `tslib` with Trezor Connect, so a
+      // bundler splits tslib out of Connect's chunk into one of its own (+0.2 kB gz for Trezor).
+      limit: sizes.bareTrezor.gzip + 16.5 * kB,
+      rule: 'ceiling: bare @trezor/connect-web + 16.5 kB',
       enforced: true,
     },
   ]

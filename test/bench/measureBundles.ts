@@ -37,6 +37,10 @@ export type BundleSizes = {
   ledgerClearCalldata: BundleSize
   /** What `clearSigning: true` adds instead: all of hw-app-eth, with Ledger's metadata services. */
   ledgerClearSigning: BundleSize
+  /** What `transport: 'web-ble'` adds to a Ledger connect: the opener and hw-transport-web-ble. */
+  ledgerWebBle: BundleSize
+  /** What `fromDeviceManagementKit` adds to a Ledger connect (the app brings DMK itself). */
+  ledgerDmk: BundleSize
   /** What that dApp adds once the user picks a Trezor (wagmi), through the first signature. */
   trezorOnConnect: BundleSize
   /** hw-app-eth + hw-transport-webusb + the `buffer` shim imported directly, one bundle. */
@@ -143,11 +147,18 @@ const ledgerEthApp = /packages\/ledger\/dist\/ledgerEthApp-/
 const ledgerGenericParser =
   /packages\/ledger\/dist\/(ledgerGenericParser|signWithCalldataDescriptor|certificateTarget)-/
 const ledgerCal = /packages\/ledger\/dist\/(ledgerCal|createDescriptorSource)-/
+// Only for `transport: 'web-ble'` and for a DMK session: never on the WebUSB path above.
+const ledgerWebBle = /packages\/ledger\/dist\/ledgerWebBle(Sdk)?-/
+const ledgerDmk = /packages\/ledger\/dist\/ledgerDmk-/
 
 /** Bundles each entry with esbuild as a browser dApp would (its peers external) and sizes the chunks. */
 export async function measureBundles(): Promise<BundleSizes> {
-  const [eager, eagerEveryExport, bareLedger, bareTrezor] = await Promise.all([
+  const [eager, eagerWithDmk, eagerEveryExport, bareLedger, bareTrezor] = await Promise.all([
     bundle(entries.eager, { splitting: true }),
+    // An app that also imports `fromDeviceManagementKit` (its own entry, `@airlock/ledger/dmk`).
+    bundle(`${entries.eager}\nexport { fromDeviceManagementKit } from '@airlock/ledger/dmk'`, {
+      splitting: true,
+    }),
     bundle(entries.eagerEveryExport, { splitting: true }),
     bundle(entries.bareLedger, { splitting: false }),
     bundle(entries.bareTrezor, { splitting: false }),
@@ -161,6 +172,7 @@ export async function measureBundles(): Promise<BundleSizes> {
     ledgerPermit2Filters,
     ledgerEthApp,
     ledgerGenericParser,
+    ledgerWebBle,
   ])
     if (!inputs.some((file) => chunk.test(file)))
       throw new Error(`No built chunk matches ${chunk}: update test/bench/measureBundles.ts`)
@@ -175,16 +187,21 @@ export async function measureBundles(): Promise<BundleSizes> {
       ledgerEthApp,
       ledgerGenericParser,
       ledgerCal,
+      ledgerWebBle,
+      ledgerDmk,
     ].some((chunk) => chunk.test(file))
   const ledgerOnConnect = loadedOnConnect(eager, onLedgerPath)
-  const ledgerThen = (...later: RegExp[]) => {
+  const ledgerThen = (...later: RegExp[]) => ledgerThenIn(eager, ...later)
+  function ledgerThenIn(from: Bundle, ...later: RegExp[]) {
     const files = loadedOnConnect(
-      eager,
+      from,
       (file) => onLedgerPath(file) || later.some((chunk) => chunk.test(file)),
     )
-    for (const file of ledgerOnConnect) files.delete(file)
+    for (const file of loadedOnConnect(from, onLedgerPath)) files.delete(file)
     return files
   }
+  if (!Object.keys(eagerWithDmk.metafile.inputs).some((file) => ledgerDmk.test(file)))
+    throw new Error(`No built chunk matches ${ledgerDmk}: update test/bench/measureBundles.ts`)
   return {
     eager: size(eager, eagerFiles),
     eagerEveryExport: size(eagerEveryExport, loadedOnStart(eagerEveryExport)),
@@ -196,6 +213,8 @@ export async function measureBundles(): Promise<BundleSizes> {
     ),
     ledgerClearCalldata: size(eager, ledgerThen(ledgerGenericParser)),
     ledgerClearSigning: size(eager, ledgerThen(ledgerEthApp)),
+    ledgerWebBle: size(eager, ledgerThen(ledgerWebBle)),
+    ledgerDmk: size(eagerWithDmk, ledgerThenIn(eagerWithDmk, ledgerDmk)),
     trezorOnConnect: size(
       eager,
       loadedOnConnect(eager, (file) => connectPaths.trezor.test(file) && !discovery.test(file)),

@@ -16,12 +16,19 @@ export const manifest = {
 
 let demo: LedgerEmulator | undefined
 
+/** The ways to reach a Ledger the page offers (`#ledger-link`), each with the browser's picker. */
+const ledgerLinks = ['webusb', 'webhid', 'web-ble'] as const
+
 /**
- * How to reach the Ledger: WebUSB (the browser's device picker, from a click), or in demo mode the
- * transport of an emulated Ledger drawn beside the page.
+ * How to reach the Ledger: USB (WebUSB or WebHID) or Bluetooth, as chosen on the page (the
+ * browser's device picker, from a click), or in demo mode the transport of an emulated Ledger
+ * drawn beside the page.
  */
 export async function ledgerTransport(demoMode: boolean): Promise<LedgerTransport> {
-  if (!demoMode) return 'webusb'
+  if (!demoMode) {
+    const chosen = document.querySelector<HTMLSelectElement>('#ledger-link')?.value
+    return ledgerLinks.find((link) => link === chosen) ?? 'webusb'
+  }
   demo ??= await createDemoLedger(document.querySelector<HTMLElement>('#device-panel')!)
   return demo.transport
 }

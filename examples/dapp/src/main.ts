@@ -121,6 +121,9 @@ async function showBalance() {
 }
 
 const rememberKey = 'airlock-dapp:device'
+// USB or Bluetooth, as last connected: a welcome back reconnects the same way.
+const linkKey = 'airlock-dapp:ledger-link'
+$<HTMLSelectElement>('#ledger-link').value = localStorage.getItem(linkKey) ?? 'webusb'
 
 function connect() {
   return act(async () => {
@@ -138,6 +141,7 @@ function connect() {
     await listAccounts()
     if (demo) localStorage.removeItem(rememberKey)
     else localStorage.setItem(rememberKey, kind)
+    localStorage.setItem(linkKey, $<HTMLSelectElement>('#ledger-link').value)
   })
 }
 $('#connect').addEventListener('click', connect)

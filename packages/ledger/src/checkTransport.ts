@@ -9,6 +9,7 @@ export function checkTransport(transport: LedgerTransport = 'webusb'): void {
     typeof transport === 'function' ||
     transport === 'webusb' ||
     transport === 'webhid' ||
+    transport === 'web-ble' ||
     transport === 'node-hid' ||
     (transport && typeof (transport as Transport).exchange === 'function')
   )

@@ -10,7 +10,8 @@ import type { LedgerTransport, LedgerTypedDataMode } from './types.js'
 
 export type CreateLedgerSignerOptions = {
   /**
-   * How to reach the Ledger: `'webusb'`, `'webhid'`, `'node-hid'` (optional peer), a factory
+   * How to reach the Ledger: `'webusb'`, `'webhid'`, `'web-ble'` (Bluetooth: Nano X, Stax,
+   * Flex), `'node-hid'` (optional peer), `fromDeviceManagementKit(…)`, a factory
    * called again after a disconnect or an abort, or an open Transport used as it is.
    * @default 'webusb'
    */

@@ -1,9 +1,10 @@
 import type Transport from '@ledgerhq/hw-transport'
 
-/** A way to reach the Ledger, by name, as a factory called on each (re)connection, or as an open Transport. */
+/** A way to reach the Ledger, by name (`'web-ble'`: Bluetooth, in Chrome and Edge), as a factory called on each (re)connection, or as an open Transport. */
 export type LedgerTransport =
   | 'webusb'
   | 'webhid'
+  | 'web-ble'
   | 'node-hid'
   | (() => Promise<Transport>)
   | Transport

@@ -15,6 +15,8 @@ test('public API', () => {
       "TrezorEmulatorModelError",
       "builtInEip7702Whitelist",
       "calPublicKeyOf",
+      "createEmulatorBluetooth",
+      "createFakeBluetooth",
       "createLedgerEmulator",
       "createTrezorEmulator",
       "ledgerCalPublicKey",

@@ -11,6 +11,8 @@ test('public API', () => {
       "StatusWord",
       "builtInEip7702Whitelist",
       "calPublicKeyOf",
+      "createEmulatorBluetooth",
+      "createFakeBluetooth",
       "createLedgerEmulator",
       "ledgerCalPublicKey",
       "signCalPayload",

@@ -1,4 +1,12 @@
 export { StatusWord } from './apdu/statusWords.js'
+export { createEmulatorBluetooth } from './ble/createEmulatorBluetooth.js'
+export {
+  createFakeBluetooth,
+  type FakeBluetooth,
+  type FakeBluetoothControls,
+  type FakeBluetoothOptions,
+  type LedgerBluetoothModel,
+} from './ble/createFakeBluetooth.js'
 export { calPublicKeyOf, ledgerCalPublicKey, signCalPayload } from './cal/calKey.js'
 export { type Erc20Descriptor, signErc20Descriptor } from './cal/erc20Descriptor.js'
 export { createLedgerEmulator, type LedgerEmulator } from './createLedgerEmulator.js'

@@ -22,6 +22,7 @@ import * as statusWords from '../app/statusWords.js'
 import type { EthereumAppSignature, SendCommand } from '../app/types.js'
 import { findCalldataDescriptor } from '../clearSigning/findCalldataDescriptor.js'
 import type { LedgerDescriptors, LedgerServicesOption } from '../clearSigning/types.js'
+import { holdTransport } from '../sdk/holdTransport.js'
 import { fromHwAppEthSignature, toHwAppEthPath } from '../sdk/hwAppEthFormats.js'
 import { loadHwAppEth } from '../sdk/loadHwAppEth.js'
 import { loadHwTransport } from '../sdk/loadHwTransport.js'
@@ -108,12 +109,14 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
     body: (call: Call) => Promise<result>,
   ): Promise<result> {
     let session: LedgerSession | undefined
+    let release = () => {}
     // An aborted call may still be waiting on the device: start afresh on the next call.
     const onAbort = () => session && connection.forget(session)
     context.signal.addEventListener('abort', onAbort, { once: true })
     try {
       const { CallTransport, Buffer } = await loadHwTransport()
       session = await connection.connect(context)
+      release = await holdTransport(session.transport, context.signal)
       const link = new CallTransport(session.transport, context.signal)
       const app = createEthereumApp(link, Buffer)
       const eth = async () => (await loadHwAppEth()).createEth(link, { clearSigning })
@@ -129,6 +132,7 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
       if (error instanceof DeviceDisconnectedError && session) connection.forget(session)
       throw error
     } finally {
+      release()
       context.signal.removeEventListener('abort', onAbort)
     }
   }

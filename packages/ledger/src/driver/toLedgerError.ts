@@ -14,6 +14,7 @@ import {
 import * as statusWords from '../app/statusWords.js'
 import { Eip7702NotAllowedError, UserGestureRequiredError } from '../errors.js'
 import { appUpdateRequiredError, ledgerAppRequirements } from './appUpdateRequiredError.js'
+import { ledgerDmkErrorTags } from './dmkErrorTags.js'
 import { statusCodeOf } from './statusCodeOf.js'
 
 type Mapper = (cause: unknown, operation: DeviceOperation) => BaseError
@@ -135,6 +136,9 @@ export function toLedgerError(error: unknown, operation: DeviceOperation): BaseE
       : undefined
     return mapper ? mapper(error, operation) : unknown(error, statusCode)
   }
+  const tag = (error as { _tag?: unknown } | null)?._tag
+  if (typeof tag === 'string' && Object.hasOwn(ledgerDmkErrorTags, tag))
+    return ledgerDmkErrorTags[tag]!(error, operation)
   const name = (error as { name?: unknown } | null)?.name
   const mapper =
     typeof name === 'string' && Object.hasOwn(ledgerErrorNames, name)
@@ -144,6 +148,8 @@ export function toLedgerError(error: unknown, operation: DeviceOperation): BaseE
   return unknown(
     error,
     undefined,
-    error instanceof Error ? `${operation}: ${error.message}` : `${operation} failed`,
+    error instanceof Error
+      ? `${operation}: ${error.message}`
+      : `${operation} failed${typeof tag === 'string' ? ` (${tag})` : ''}`,
   )
 }

@@ -19,5 +19,17 @@ export function resolveTransport(transport: LedgerTransport = 'webusb'): Transpo
   if (transport === 'webusb' || transport === 'webhid')
     return { open: () => openBrowserTransport(transport) }
   if (transport === 'node-hid') return { open: openNodeHidTransport }
+  if (transport === 'web-ble') {
+    // One opener per connection recipe: it remembers the device for reconnections without a picker.
+    let opener: Promise<() => Promise<Transport>> | undefined
+    return {
+      open: async () => {
+        opener ??= import('./webBle/openWebBleTransport.js').then((module) =>
+          module.createWebBleOpener(),
+        )
+        return (await opener)()
+      },
+    }
+  }
   return { instance: transport }
 }
