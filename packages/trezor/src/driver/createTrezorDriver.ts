@@ -24,9 +24,11 @@ import { forwardConnectStatus } from './forwardConnectStatus.js'
 import { toTrezorCapabilities } from './toTrezorCapabilities.js'
 import {
   needsTrezorFirmware,
+  needsTrezorFirmwareForMessage,
   type TrezorDisplay,
   type TrezorFirmware,
   toTrezorFirmware,
+  toTrezorMessageDisplay,
   toTrezorTransactionDisplay,
   toTrezorTypedDataDisplay,
 } from './toTrezorDisplay.js'
@@ -169,11 +171,17 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
 
     async signMessage({ path, message }, context) {
       checkDepth(path)
+      const shown = toTrezorMessageDisplay(
+        message,
+        needsTrezorFirmwareForMessage(message)
+          ? await readFirmware('signMessage', context)
+          : firmware,
+      )
       const { signature } = await call(
         'signMessage',
         context,
         (c) => c.ethereumSignMessage({ path, message, hex: true }),
-        { confirm: { display: 'clear', reason: 'message' } },
+        { confirm: shown },
       )
       return parseRecoverableSignature(signature)
     },

@@ -1,9 +1,12 @@
+import { keccak256, stringToHex } from 'viem'
 import { describe, expect, test } from 'vitest'
 import type { TrezorTransaction } from '../types.js'
 import {
   needsTrezorFirmware,
   type TrezorFirmware,
+  needsTrezorFirmwareForMessage,
   toTrezorFirmware,
+  toTrezorMessageDisplay,
   toTrezorTransactionDisplay,
   toTrezorTypedDataDisplay,
 } from './toTrezorDisplay.js'
@@ -140,5 +143,56 @@ describe('toTrezorTypedDataDisplay', () => {
         patch_version: 1,
       }),
     ).toEqual({ model: undefined, version: '1.12.1' })
+  })
+})
+
+describe('toTrezorMessageDisplay', () => {
+  const hash = keccak256(stringToHex('safe tx'))
+  test.each([
+    ['ASCII', stringToHex('Sign in to example.com'), undefined, 'clear', 'message text'],
+    ['SIWE line breaks, Core', stringToHex('a\nb'), safe5, 'clear', 'message text'],
+    [
+      'line breaks, Model One',
+      stringToHex('a\nb'),
+      modelOne,
+      'blind',
+      'the device shows this message as 3 bytes of hex',
+    ],
+    [
+      'a 32-byte hash',
+      hash,
+      undefined,
+      'blind',
+      'the device shows this message as 32 bytes of hex: it may be a hash',
+    ],
+    [
+      'accents, Core',
+      stringToHex('héllo wörld'),
+      safe5,
+      'blind',
+      "the device shows 2 of this message's characters as a placeholder glyph (only printable ASCII is drawn)",
+    ],
+    [
+      'U+202E, Core',
+      stringToHex('pay \u202Eevil'),
+      safe5,
+      'blind',
+      "the device shows 1 of this message's characters as a placeholder glyph (only printable ASCII is drawn)",
+    ],
+    [
+      'accents, Model One',
+      stringToHex('é'),
+      modelOne,
+      'blind',
+      'the device shows this message as 2 bytes of hex',
+    ],
+  ] as const)('%s', (_, message, firmware, display, reason) => {
+    expect(toTrezorMessageDisplay(message, firmware)).toEqual({ display, reason })
+  })
+
+  test('the model is read only for UTF-8 beyond printable ASCII', () => {
+    expect(needsTrezorFirmwareForMessage(stringToHex('hello'))).toBe(false)
+    expect(needsTrezorFirmwareForMessage(hash)).toBe(false)
+    expect(needsTrezorFirmwareForMessage(stringToHex('a\nb'))).toBe(true)
   })
 })

@@ -1,5 +1,7 @@
 import type { DeviceDisplay } from '@airlock/core'
 import { compareVersions } from '@airlock/core/utils'
+import type { Hex } from 'viem'
+import { hexToBytes } from 'viem/utils'
 import type { TrezorFeatures, TrezorTransaction } from '../types.js'
 
 /** How the Trezor will show a request, for the `confirm-on-device` status. */
@@ -65,6 +67,55 @@ export function toTrezorTypedDataDisplay(firmware: TrezorFirmware): TrezorDispla
   return isModelOne(firmware)
     ? blind('the Model One shows only the domain and message hashes')
     : { display: 'clear', reason: 'EIP-712 fields' }
+}
+
+/**
+ * How the firmware shows a `personal_sign` message. The Model One shows text only when every byte
+ * is printable ASCII, else "Sign binary message?" and hex (legacy/firmware/fsm.c
+ * `fsm_layoutSignMessage`, `is_valid_ascii`). The Core models show the message as text when it
+ * decodes as UTF-8, else `hex(…)` (core/src/apps/common/signverify.py `decode_message`); their
+ * fonts have glyphs for printable ASCII only and draw every other character as one placeholder
+ * glyph (core/embed/rust/src/ui/display/font.rs `get_glyph_data`, English; a language pack adds
+ * its letters, which we do not assume). So only printable ASCII, and line breaks on the Core
+ * models, is shown as the text it is.
+ */
+export function toTrezorMessageDisplay(
+  message: Hex,
+  firmware: TrezorFirmware | undefined,
+): TrezorDisplay {
+  const bytes = hexToBytes(message)
+  const shown = [...bytes].filter((byte) => !isPrintableAscii(byte))
+  if (shown.length === 0) return { display: 'clear', reason: 'message text' }
+  const hexReason = blind(
+    `the device shows this message as ${bytes.length} bytes of hex${bytes.length === 32 ? ': it may be a hash' : ''}`,
+  )
+  if (firmware && isModelOne(firmware)) return hexReason
+  const text = decodeUtf8(bytes)
+  if (text === undefined) return hexReason
+  if (!firmware) return blind('a message the device may show as hex or with placeholder glyphs')
+  const unshown = [...text].filter((char) => char !== '\n' && !isPrintableAscii(char.charCodeAt(0)))
+  if (unshown.length === 0) return { display: 'clear', reason: 'message text' }
+  return blind(
+    `the device shows ${unshown.length} of this message's characters as a placeholder glyph (only printable ASCII is drawn)`,
+  )
+}
+
+/** Whether `toTrezorMessageDisplay` depends on the model: text beyond printable ASCII that is UTF-8. */
+export function needsTrezorFirmwareForMessage(message: Hex): boolean {
+  const bytes = hexToBytes(message)
+  return bytes.some((byte) => !isPrintableAscii(byte)) && decodeUtf8(bytes) !== undefined
+}
+
+function isPrintableAscii(code: number): boolean {
+  return code >= 0x20 && code <= 0x7e
+}
+
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
+  } catch {
+    return undefined
+  }
 }
 
 /** Whether `toTrezorTransactionDisplay` needs the firmware for this transaction. */
