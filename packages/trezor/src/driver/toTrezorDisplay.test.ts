@@ -3,8 +3,8 @@ import { describe, expect, test } from 'vitest'
 import type { TrezorTransaction } from '../types.js'
 import {
   needsTrezorFirmware,
-  type TrezorFirmware,
   needsTrezorFirmwareForMessage,
+  type TrezorFirmware,
   toTrezorFirmware,
   toTrezorMessageDisplay,
   toTrezorTransactionDisplay,
@@ -36,13 +36,19 @@ describe('toTrezorTransactionDisplay', () => {
     ['no data', tx({ value: '0x1' }), safe5, 'clear', 'plain transfer'],
     ['empty data', tx({ data: '0x' }), modelOne, 'clear', 'plain transfer'],
     ['ERC-20 transfer, Safe 5', tx({ data: transfer }), safe5, 'clear', 'ERC-20 transfer'],
-    ['ERC-20 transfer, Model One', tx({ data: transfer }), modelOne, 'clear', 'ERC-20 transfer'],
+    [
+      'ERC-20 transfer, Model One',
+      tx({ data: transfer }),
+      modelOne,
+      'blind',
+      'an ERC-20 transfer, which the Model One shows without the token contract when it has no definition of the token',
+    ],
     [
       'ERC-20 transfer, firmware unknown',
       tx({ data: transfer }),
       undefined,
-      'clear',
-      'ERC-20 transfer',
+      'blind',
+      'an ERC-20 transfer, for a firmware not known yet',
     ],
     ['ERC-20 approve, 2.9.1', tx({ data: approve }), safe5, 'clear', 'ERC-20 approval'],
     [
@@ -114,9 +120,9 @@ describe('toTrezorTransactionDisplay', () => {
     })
   })
 
-  test('only an approval needs the firmware', () => {
+  test('only a token call needs the firmware', () => {
     expect(needsTrezorFirmware(tx({ data: approve }))).toBe(true)
-    expect(needsTrezorFirmware(tx({ data: transfer }))).toBe(false)
+    expect(needsTrezorFirmware(tx({ data: transfer }))).toBe(true)
     expect(needsTrezorFirmware(tx({ data: '0xa22cb465' }))).toBe(false)
     expect(needsTrezorFirmware(tx({}))).toBe(false)
   })

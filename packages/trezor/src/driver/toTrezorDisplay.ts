@@ -24,9 +24,9 @@ const blind = (reason: string): TrezorDisplay => ({ display: 'blind', reason })
 
 /**
  * How the firmware shows a transaction, as Connect 9.7.3 sends it (network and token definitions,
- * no ERC-7730 display formats). No data: recipient and amount. ERC-20 `transfer` on every model:
- * recipient and amount, as "Unknown token", its contract and raw units when Connect found no
- * definition. ERC-20 `approve` on the Core models from 2.9.0: spender and amount. Anything else:
+ * no ERC-7730 display formats). No data: recipient and amount. ERC-20 `transfer` on the Core
+ * models: recipient and amount, as "Unknown token", its contract and raw units when Connect found
+ * no definition (on the Model One, without the contract: blind). ERC-20 `approve` on the Core models from 2.9.0: spender and amount. Anything else:
  * the calldata as raw bytes. Both calls count only in the shape the firmware decodes: 68 bytes, no
  * ETH sent, a clean address word (trezor-firmware legacy/firmware/ethereum.c
  * `ethereum_signing_handle_erc20`; core/src/apps/ethereum/sign_tx.py `_handle_erc20` in core/v2.9.0
@@ -44,7 +44,18 @@ export function toTrezorTransactionDisplay(
   // `layoutEthereumData`).
   if (!transaction.to) return blind('contract deployment code')
   const call = erc20Call(transaction)
-  if (call === 'transfer') return { display: 'clear', reason: 'ERC-20 transfer' }
+  if (call === 'transfer') {
+    // Without the token's definition (Connect fetches it from data.trezor.io; none offline) the
+    // Model One shows "Send <raw units> Wei UNKN to <recipient>" and not the token contract
+    // (legacy/firmware/ethereum.c `layoutEthereumConfirmTx`); the Core models warn "Unknown
+    // token" and show the contract. Whether Connect sent a definition is not known here.
+    if (!firmware) return blind('an ERC-20 transfer, for a firmware not known yet')
+    if (isModelOne(firmware))
+      return blind(
+        'an ERC-20 transfer, which the Model One shows without the token contract when it has no definition of the token',
+      )
+    return { display: 'clear', reason: 'ERC-20 transfer' }
+  }
   if (call === 'approve') {
     // trezor-firmware core/CHANGELOG.md 2.9.0: 'Ethereum "approve" flow' (#4542); the Model One
     // decodes only `transfer` (ethereum.c `ethereum_signing_handle_erc20`).
@@ -120,7 +131,7 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
 
 /** Whether `toTrezorTransactionDisplay` needs the firmware for this transaction. */
 export function needsTrezorFirmware(transaction: TrezorTransaction): boolean {
-  return erc20Call(transaction) === 'approve'
+  return erc20Call(transaction) !== undefined
 }
 
 /** `transfer` or `approve` in the one shape the firmware decodes, else `undefined`. */

@@ -9,7 +9,12 @@ describe('messageScreen', () => {
     ['ASCII', 'T3T1', stringToBytes('Sign in'), { title: 'Message', value: 'Sign in' }],
     ['ASCII', 'T1B1', stringToBytes('Sign in'), { title: 'Message', value: 'Sign in' }],
     ['line break, Core', 'T2T1', stringToBytes('a\nb'), { title: 'Message', value: 'a\nb' }],
-    ['line break, Model One', 'T1B1', stringToBytes('a\nb'), { title: 'Binary message', value: '610a62' }],
+    [
+      'line break, Model One',
+      'T1B1',
+      stringToBytes('a\nb'),
+      { title: 'Binary message', value: '610a62' },
+    ],
     ['accents, Core', 'T3T1', stringToBytes('héllo'), { title: 'Message', value: 'h\uFFFDllo' }],
     ['U+202E, Core', 'T3T1', stringToBytes('a\u202Eb'), { title: 'Message', value: 'a\uFFFDb' }],
     ['accents, Model One', 'T1B1', stringToBytes('é'), { title: 'Binary message', value: 'c3a9' }],
