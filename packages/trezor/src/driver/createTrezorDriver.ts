@@ -7,7 +7,7 @@ import {
   UnsupportedByDeviceError,
 } from '@airlock/core'
 import { loadOnce } from '@airlock/core/utils'
-import { getAddress } from 'viem'
+import { getAddress, type TypedDataDefinition } from 'viem'
 import { publicKeyToAddress } from 'viem/accounts'
 import { disposeTrezorConnect, initTrezorConnect } from '../connect/initTrezorConnect.js'
 import { loadTrezorConnect } from '../connect/loadTrezorConnect.js'
@@ -189,7 +189,10 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
     async signTypedData({ path, typedData }, context) {
       checkDepth(path)
       const request = prepareTypedData({ path, typedData })
-      const shown = toTrezorTypedDataDisplay(await readFirmware('signTypedData', context))
+      const shown = toTrezorTypedDataDisplay(
+        await readFirmware('signTypedData', context),
+        typedData as TypedDataDefinition,
+      )
       const { signature } = await call(
         'signTypedData',
         context,

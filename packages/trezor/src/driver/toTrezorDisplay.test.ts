@@ -129,15 +129,38 @@ describe('toTrezorTransactionDisplay', () => {
 })
 
 describe('toTrezorTypedDataDisplay', () => {
+  const mail = {
+    domain: { name: 'Mail' },
+    types: { Note: [{ name: 'text', type: 'string' }] },
+    primaryType: 'Note',
+    message: { text: 'hello' },
+  } as const
+
   test('fields on the Core models, hashes on the Model One', () => {
-    expect(toTrezorTypedDataDisplay(safe5)).toEqual({ display: 'clear', reason: 'EIP-712 fields' })
-    expect(toTrezorTypedDataDisplay({ model: 'T2T1', version: '2.4.3' }).display).toBe('clear')
-    expect(toTrezorTypedDataDisplay(modelOne)).toEqual({
+    expect(toTrezorTypedDataDisplay(safe5, mail)).toEqual({
+      display: 'clear',
+      reason: 'EIP-712 fields',
+    })
+    expect(toTrezorTypedDataDisplay({ model: 'T2T1', version: '2.4.3' }, mail).display).toBe(
+      'clear',
+    )
+    expect(toTrezorTypedDataDisplay(modelOne, mail)).toEqual({
       display: 'blind',
       reason: 'the Model One shows only the domain and message hashes',
     })
     // A Model One whose features lack internal_model (old firmware) is told by its version.
-    expect(toTrezorTypedDataDisplay({ model: undefined, version: '1.10.4' }).display).toBe('blind')
+    expect(toTrezorTypedDataDisplay({ model: undefined, version: '1.10.4' }, mail).display).toBe(
+      'blind',
+    )
+  })
+
+  test('a value the Core models cannot show as it is: blind', () => {
+    const long = { ...mail, message: { text: 'x'.repeat(20_000) } }
+    expect(toTrezorTypedDataDisplay(safe5, long)).toEqual({
+      display: 'blind',
+      reason:
+        'Note.text: 20000 characters, which the device pages through; Airlock counts up to 1024 as shown',
+    })
   })
 
   test('toTrezorFirmware', () => {

@@ -1,8 +1,9 @@
 import type { DeviceDisplay } from '@airlock/core'
 import { compareVersions } from '@airlock/core/utils'
-import type { Hex } from 'viem'
+import type { Hex, TypedDataDefinition } from 'viem'
 import { hexToBytes } from 'viem/utils'
 import type { TrezorFeatures, TrezorTransaction } from '../types.js'
+import { findTypedValueNotShown } from './findTypedValueNotShown.js'
 
 /** How the Trezor will show a request, for the `confirm-on-device` status. */
 export type TrezorDisplay = { display: DeviceDisplay; reason: string }
@@ -70,14 +71,20 @@ export function toTrezorTransactionDisplay(
 }
 
 /**
- * EIP-712: the Core models show the domain and every field (core/src/apps/ethereum/
- * sign_typed_data.py); the Model One shows a warning, "Unable to show EIP-712 data", then the two
- * hashes (legacy/firmware/fsm_msg_ethereum.h `fsm_msgEthereumSignTypedHash`).
+ * EIP-712: the Core models show every domain field, then the primary type with its field names and
+ * every value behind "Show full message" (and each nested struct or array behind its own "Show
+ * full"): core/src/apps/ethereum/sign_typed_data.py, layout.py. Clear when every value is shown as
+ * it is: blind for text the fonts cannot draw and for values too long to read
+ * (`findTypedValueNotShown`). The Model One shows a warning, "Unable to show EIP-712 data", then
+ * the two hashes (legacy/firmware/fsm_msg_ethereum.h `fsm_msgEthereumSignTypedHash`).
  */
-export function toTrezorTypedDataDisplay(firmware: TrezorFirmware): TrezorDisplay {
-  return isModelOne(firmware)
-    ? blind('the Model One shows only the domain and message hashes')
-    : { display: 'clear', reason: 'EIP-712 fields' }
+export function toTrezorTypedDataDisplay(
+  firmware: TrezorFirmware,
+  typedData: TypedDataDefinition,
+): TrezorDisplay {
+  if (isModelOne(firmware)) return blind('the Model One shows only the domain and message hashes')
+  const notShown = findTypedValueNotShown(typedData)
+  return notShown ? blind(notShown) : { display: 'clear', reason: 'EIP-712 fields' }
 }
 
 /**

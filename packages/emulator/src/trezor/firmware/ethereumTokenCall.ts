@@ -1,6 +1,5 @@
 import type { ByteArray, Hex } from 'viem'
 import { bytesToBigInt, bytesToHex, getAddress } from 'viem/utils'
-import { TrezorDeviceFailure } from '../failures.js'
 import type { ConfirmScreen, TrezorWorkflow } from '../workflow/workflow.js'
 import { isFirmwareAtLeast } from './firmwareVersion.js'
 
@@ -13,7 +12,7 @@ const unknownTokenSymbol = 'Wei UNKN'
 /**
  * The screens for an ERC-20 `transfer` or `approve` the firmware decodes, or `undefined` when it
  * shows the calldata as raw bytes. The shape it decodes: 68 bytes, no ETH sent, an address word with
- * 12 zero bytes (trezor-firmware legacy/firmware/ethereum.c `ethereum_signing_handle_erc20`;
+ * 12 zero bytes (not checked by release builds before 2.11.1) (trezor-firmware legacy/firmware/ethereum.c `ethereum_signing_handle_erc20`;
  * core/src/apps/ethereum/sign_tx.py `_handle_erc20` up to 2.11.0, `clear_signing.try_confirm` with
  * `TRANSFER_DISPLAY_FORMAT`/`APPROVE_DISPLAY_FORMAT` since 2.11.1). `approve` on the Core models from
  * 2.9.0; the Model One decodes `transfer` only.
@@ -34,11 +33,10 @@ export function tokenCallScreens(
   const modelOne = workflow.model === 'T1B1'
   if (selector !== transfer && (selector !== approve || modelOne)) return undefined
   if (selector === approve && !isFirmwareAtLeast(workflow.firmware, '2.9.0')) return undefined
-  if (data.subarray(4, 16).some((byte) => byte !== 0)) {
-    if (modelOne || isFirmwareAtLeast(workflow.firmware, '2.11.1')) return undefined
-    // Before 2.11.1 the Core firmware asserts the padding: `assert all(byte == 0 ...)`.
-    throw new TrezorDeviceFailure('Failure_FirmwareError', 'Firmware error')
-  }
+  // Before 2.11.1 the Core firmware only `assert`s the padding, and release builds strip asserts
+  // (core/SConscript.firmware: `mpy-cross -O3` for PYOPT=1): the low 20 bytes are the address.
+  const dirty = data.subarray(4, 16).some((byte) => byte !== 0)
+  if (dirty && (modelOne || isFirmwareAtLeast(workflow.firmware, '2.11.1'))) return undefined
   const party = getAddress(bytesToHex(data.subarray(16, 36)))
   const amountWord = data.subarray(36, 68)
   const amount = `${groupDigits(bytesToBigInt(amountWord))} ${unknownTokenSymbol}`
