@@ -43,7 +43,7 @@ function useSigner(device: ReturnType<typeof useTrezorEmulator>) {
   }
 }
 
-describe('Safe 5 (T3T1, firmware 2.9.1)', () => {
+describe('Safe 5 (T3T1, firmware 2.12.4)', () => {
   const device = useTrezorEmulator('T3T1')
   const setup = useSigner(device)
 

@@ -48,8 +48,8 @@ describe('createTrezorSigner', () => {
       toTrezorCapabilities({
         internal_model: 'T3T1',
         major_version: 2,
-        minor_version: 9,
-        patch_version: 1,
+        minor_version: 12,
+        patch_version: 4,
       }),
     )
   })

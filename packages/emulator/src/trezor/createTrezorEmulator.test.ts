@@ -206,8 +206,8 @@ describe('screens, user and logs', () => {
   test('logs and descriptions never show the mnemonic', async () => {
     const text = JSON.stringify([emulator.exchanges, emulator.reviews])
     expect(text).not.toContain('junk')
-    expect(String(emulator)).toBe('TrezorEmulator(T3T1 2.9.1, TEST KEYS ONLY)')
-    expect(inspect(emulator)).toBe('TrezorEmulator(T3T1 2.9.1, TEST KEYS ONLY)')
+    expect(String(emulator)).toBe('TrezorEmulator(T3T1 2.12.4, TEST KEYS ONLY)')
+    expect(inspect(emulator)).toBe('TrezorEmulator(T3T1 2.12.4, TEST KEYS ONLY)')
   })
 
   test('latency is added per 64-byte frame', async () => {
