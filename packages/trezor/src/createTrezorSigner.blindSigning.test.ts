@@ -137,14 +137,8 @@ describe('Safe 5 (T3T1, firmware 2.12.4)', () => {
     for (const message of messages) await account.signMessage({ message })
     expect(confirms().map(({ display, reason }) => [display, reason])).toEqual([
       ['blind', 'the device shows this message as 32 bytes of hex: it may be a hash'],
-      [
-        'blind',
-        "the device shows 2 of this message's characters as a placeholder glyph (only printable ASCII is drawn)",
-      ],
-      [
-        'blind',
-        "the device shows 1 of this message's characters as a placeholder glyph (only printable ASCII is drawn)",
-      ],
+      ['blind', 'this message: 2 characters the device cannot draw'],
+      ['blind', 'this message: 1 characters the device cannot draw'],
     ])
     expect(device.emulator.reviews.map((review) => review.screens[1]?.value)).toEqual([
       `hex(${hash.slice(2)})`,
@@ -200,10 +194,7 @@ describe('Model One (T1B1)', () => {
     expect(confirms().map(({ display, reason }) => [display, reason])).toEqual([
       ['blind', 'the Model One shows only the domain and message hashes'],
       ['blind', 'an ERC-20 approval, which the Model One shows as raw data'],
-      [
-        'blind',
-        'an ERC-20 transfer, which the Model One shows without the token contract when it has no definition of the token',
-      ],
+      ['blind', 'an ERC-20 transfer, which the Model One shows without the token contract'],
     ])
     // Recipient and raw units, and nowhere the token contract.
     const screens = device.emulator.reviews.at(-1)!.screens

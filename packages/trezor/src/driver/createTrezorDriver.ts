@@ -7,7 +7,7 @@ import {
   UnsupportedByDeviceError,
 } from '@airlock/core'
 import { loadOnce } from '@airlock/core/utils'
-import { getAddress, type TypedDataDefinition } from 'viem'
+import { getAddress } from 'viem'
 import { publicKeyToAddress } from 'viem/accounts'
 import { disposeTrezorConnect, initTrezorConnect } from '../connect/initTrezorConnect.js'
 import { loadTrezorConnect } from '../connect/loadTrezorConnect.js'
@@ -23,8 +23,6 @@ import type { TrezorConnectLike, TrezorConnectResponse, TrezorManifest } from '.
 import { forwardConnectStatus } from './forwardConnectStatus.js'
 import { toTrezorCapabilities } from './toTrezorCapabilities.js'
 import {
-  needsTrezorFirmware,
-  needsTrezorFirmwareForMessage,
   type TrezorDisplay,
   type TrezorFirmware,
   toTrezorFirmware,
@@ -158,7 +156,7 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
       const type = 'maxFeePerGas' in request ? 'eip1559' : 'legacy'
       const shown = toTrezorTransactionDisplay(
         request,
-        needsTrezorFirmware(request) ? await readFirmware('signTransaction', context) : firmware,
+        request.data ? await readFirmware('signTransaction', context) : firmware,
       )
       const signature = await call(
         'signTransaction',
@@ -171,12 +169,7 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
 
     async signMessage({ path, message }, context) {
       checkDepth(path)
-      const shown = toTrezorMessageDisplay(
-        message,
-        needsTrezorFirmwareForMessage(message)
-          ? await readFirmware('signMessage', context)
-          : firmware,
-      )
+      const shown = toTrezorMessageDisplay(message, await readFirmware('signMessage', context))
       const { signature } = await call(
         'signMessage',
         context,
@@ -191,7 +184,7 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
       const request = prepareTypedData({ path, typedData })
       const shown = toTrezorTypedDataDisplay(
         await readFirmware('signTypedData', context),
-        typedData as TypedDataDefinition,
+        request.data,
       )
       const { signature } = await call(
         'signTypedData',
@@ -206,7 +199,8 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
       throw new UnsupportedByDeviceError({
         operation: 'sign EIP-7702 authorizations',
         reason:
-          'Trezor Connect 9.7 has no API for EIP-7702 authorizations (firmware support is experimental).',
+          // Firmware 2.12.4 signs them, as an experimental feature (core/CHANGELOG.md #6394).
+          'Trezor Connect 9.7 has no API for them.',
       })
     },
 

@@ -1,27 +1,12 @@
 import { describe, expect, test } from 'vitest'
 import { findTypedValueNotShown, maxShownTypedValueLength } from './findTypedValueNotShown.js'
 
-const types = {
-  EIP712Domain: [{ name: 'name', type: 'string' }],
-  Person: [
-    { name: 'name', type: 'string' },
-    { name: 'wallet', type: 'address' },
-  ],
-  Mail: [
-    { name: 'from', type: 'Person' },
-    { name: 'to', type: 'Person[]' },
-    { name: 'contents', type: 'string' },
-    { name: 'attachment', type: 'bytes' },
-  ],
-} as const
-const person = { name: 'Bob', wallet: '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB' } as const
-const mail = (overrides: Record<string, unknown> = {}, name = 'Ether Mail') =>
-  ({
-    domain: { name },
-    types,
-    primaryType: 'Mail',
-    message: { from: person, to: [person], contents: 'Hi\nBob', attachment: '0x00', ...overrides },
-  }) as never
+const person = { name: 'Bob', wallet: '0xbBbBBBBbbBBBbbbBbbBbbbbBBbBbbbbBbBbbBBbB' }
+const mail = (overrides: Record<string, unknown> = {}, name = 'Ether Mail') => ({
+  types: { EIP712Domain: [{ name: 'name', type: 'string' }] },
+  domain: { name },
+  message: { from: person, to: [person], contents: 'Hi\nBob', attachment: '0x00', ...overrides },
+})
 
 describe('findTypedValueNotShown', () => {
   test('printable ASCII, line breaks and short values are shown', () => {
@@ -34,24 +19,26 @@ describe('findTypedValueNotShown', () => {
     [
       'a 20 kB string',
       mail({ contents: 'x'.repeat(20_000) }),
-      'Mail.contents: 20000 characters, which the device pages through; Airlock counts up to 1024 as shown',
+      'contents: 20000 characters, too many to read',
     ],
     [
       'long bytes (as hex)',
-      mail({ attachment: `0x${'ab'.repeat(513)}` }),
-      'Mail.attachment: 1026 characters, which the device pages through; Airlock counts up to 1024 as shown',
+      mail({ attachment: `0x${'ab'.repeat(512)}` }),
+      'attachment: 1026 characters, too many to read',
     ],
     [
       'U+202E in a nested array item',
       mail({ to: [person, { ...person, name: 'evil\u202Egnp.exe' }] }),
-      'Mail.to[1].name: the device shows 1 of its characters as a placeholder glyph (only printable ASCII is drawn)',
+      'name: 1 characters the device cannot draw',
     ],
+    ['accents in the domain', mail({}, 'Éther'), 'name: 1 characters the device cannot draw'],
     [
-      'accents in the domain',
-      mail({}, 'Éther'),
-      'EIP712Domain.name: the device shows 1 of its characters as a placeholder glyph (only printable ASCII is drawn)',
+      'a field name the fonts cannot draw',
+      mail({ 'to\u202E': 'x' }),
+      'to\u202E: 1 characters the device cannot draw',
     ],
+    ['a tab', mail({ contents: 'a\tb' }), 'contents: 1 characters the device cannot draw'],
   ])('%s', (_, typedData, reason) => {
-    expect(findTypedValueNotShown(typedData)).toBe(reason)
+    expect(findTypedValueNotShown(typedData)).toEqual({ display: 'blind', reason })
   })
 })

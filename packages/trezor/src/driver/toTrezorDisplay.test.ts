@@ -2,8 +2,6 @@ import { keccak256, stringToHex } from 'viem'
 import { describe, expect, test } from 'vitest'
 import type { TrezorTransaction } from '../types.js'
 import {
-  needsTrezorFirmware,
-  needsTrezorFirmwareForMessage,
   type TrezorFirmware,
   toTrezorFirmware,
   toTrezorMessageDisplay,
@@ -41,14 +39,14 @@ describe('toTrezorTransactionDisplay', () => {
       tx({ data: transfer }),
       modelOne,
       'blind',
-      'an ERC-20 transfer, which the Model One shows without the token contract when it has no definition of the token',
+      'an ERC-20 transfer, which the Model One shows without the token contract',
     ],
     [
-      'ERC-20 transfer, firmware unknown',
+      'ERC-20 transfer, firmware unknown (counts as the Model One)',
       tx({ data: transfer }),
       undefined,
       'blind',
-      'an ERC-20 transfer, for a firmware not known yet',
+      'an ERC-20 transfer, which the Model One shows without the token contract',
     ],
     ['ERC-20 approve, 2.9.1', tx({ data: approve }), safe5, 'clear', 'ERC-20 approval'],
     [
@@ -66,11 +64,11 @@ describe('toTrezorTransactionDisplay', () => {
       'an ERC-20 approval, which the Model One shows as raw data',
     ],
     [
-      'ERC-20 approve, firmware unknown',
+      'ERC-20 approve, firmware unknown (counts as the Model One)',
       tx({ data: approve }),
       undefined,
       'blind',
-      'an ERC-20 approval, for a firmware not known yet',
+      'an ERC-20 approval, which the Model One shows as raw data',
     ],
     [
       'transfer with ETH',
@@ -119,22 +117,18 @@ describe('toTrezorTransactionDisplay', () => {
       reason: 'ERC-20 transfer',
     })
   })
-
-  test('only a token call needs the firmware', () => {
-    expect(needsTrezorFirmware(tx({ data: approve }))).toBe(true)
-    expect(needsTrezorFirmware(tx({ data: transfer }))).toBe(true)
-    expect(needsTrezorFirmware(tx({ data: '0xa22cb465' }))).toBe(false)
-    expect(needsTrezorFirmware(tx({}))).toBe(false)
-  })
 })
 
 describe('toTrezorTypedDataDisplay', () => {
   const mail = {
     domain: { name: 'Mail' },
-    types: { Note: [{ name: 'text', type: 'string' }] },
+    types: {
+      EIP712Domain: [{ name: 'name', type: 'string' }],
+      Note: [{ name: 'text', type: 'string' }],
+    },
     primaryType: 'Note',
     message: { text: 'hello' },
-  } as const
+  }
 
   test('fields on the Core models, hashes on the Model One', () => {
     expect(toTrezorTypedDataDisplay(safe5, mail)).toEqual({
@@ -158,8 +152,7 @@ describe('toTrezorTypedDataDisplay', () => {
     const long = { ...mail, message: { text: 'x'.repeat(20_000) } }
     expect(toTrezorTypedDataDisplay(safe5, long)).toEqual({
       display: 'blind',
-      reason:
-        'Note.text: 20000 characters, which the device pages through; Airlock counts up to 1024 as shown',
+      reason: 'text: 20000 characters, too many to read',
     })
   })
 
@@ -178,7 +171,8 @@ describe('toTrezorTypedDataDisplay', () => {
 describe('toTrezorMessageDisplay', () => {
   const hash = keccak256(stringToHex('safe tx'))
   test.each([
-    ['ASCII', stringToHex('Sign in to example.com'), undefined, 'clear', 'message text'],
+    ['ASCII, Model One', stringToHex('Sign in to example.com'), modelOne, 'clear', 'message text'],
+    ['ASCII, firmware unknown', stringToHex('Sign in'), undefined, 'clear', 'message text'],
     ['SIWE line breaks, Core', stringToHex('a\nb'), safe5, 'clear', 'message text'],
     [
       'line breaks, Model One',
@@ -190,23 +184,30 @@ describe('toTrezorMessageDisplay', () => {
     [
       'a 32-byte hash',
       hash,
-      undefined,
+      safe5,
       'blind',
       'the device shows this message as 32 bytes of hex: it may be a hash',
+    ],
+    [
+      'a byte-order mark (kept by the firmware, dropped by a decoder)',
+      stringToHex('\uFEFFhi'),
+      safe5,
+      'blind',
+      'the device shows this message as 5 bytes of hex',
     ],
     [
       'accents, Core',
       stringToHex('héllo wörld'),
       safe5,
       'blind',
-      "the device shows 2 of this message's characters as a placeholder glyph (only printable ASCII is drawn)",
+      'this message: 2 characters the device cannot draw',
     ],
     [
       'U+202E, Core',
       stringToHex('pay \u202Eevil'),
       safe5,
       'blind',
-      "the device shows 1 of this message's characters as a placeholder glyph (only printable ASCII is drawn)",
+      'this message: 1 characters the device cannot draw',
     ],
     [
       'accents, Model One',
@@ -217,11 +218,5 @@ describe('toTrezorMessageDisplay', () => {
     ],
   ] as const)('%s', (_, message, firmware, display, reason) => {
     expect(toTrezorMessageDisplay(message, firmware)).toEqual({ display, reason })
-  })
-
-  test('the model is read only for UTF-8 beyond printable ASCII', () => {
-    expect(needsTrezorFirmwareForMessage(stringToHex('hello'))).toBe(false)
-    expect(needsTrezorFirmwareForMessage(hash)).toBe(false)
-    expect(needsTrezorFirmwareForMessage(stringToHex('a\nb'))).toBe(true)
   })
 })

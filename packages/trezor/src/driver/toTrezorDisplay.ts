@@ -1,9 +1,10 @@
 import type { DeviceDisplay } from '@airlock/core'
 import { compareVersions } from '@airlock/core/utils'
-import type { Hex, TypedDataDefinition } from 'viem'
-import { hexToBytes } from 'viem/utils'
-import type { TrezorFeatures, TrezorTransaction } from '../types.js'
+import type { Hex } from 'viem'
+import { hexToString, stringToHex } from 'viem/utils'
+import type { TrezorFeatures, TrezorSignTypedDataParameters, TrezorTransaction } from '../types.js'
 import { findTypedValueNotShown } from './findTypedValueNotShown.js'
+import { notDrawn } from './notDrawn.js'
 
 /** How the Trezor will show a request, for the `confirm-on-device` status. */
 export type TrezorDisplay = { display: DeviceDisplay; reason: string }
@@ -45,27 +46,21 @@ export function toTrezorTransactionDisplay(
   // `layoutEthereumData`).
   if (!transaction.to) return blind('contract deployment code')
   const call = erc20Call(transaction)
-  if (call === 'transfer') {
-    // Without the token's definition (Connect fetches it from data.trezor.io; none offline) the
-    // Model One shows "Send <raw units> Wei UNKN to <recipient>" and not the token contract
-    // (legacy/firmware/ethereum.c `layoutEthereumConfirmTx`); the Core models warn "Unknown
-    // token" and show the contract. Whether Connect sent a definition is not known here.
-    if (!firmware) return blind('an ERC-20 transfer, for a firmware not known yet')
+  if (call) {
+    const name = `an ERC-20 ${call === 'transfer' ? 'transfer' : 'approval'}`
+    // Without the token's definition (Connect fetches it from data.trezor.io) the Model One shows
+    // "Send <raw units> Wei UNKN to <recipient>", not the token contract (legacy/firmware/
+    // ethereum.c `layoutEthereumConfirmTx`), and decodes no `approve` (`ethereum_signing_handle_
+    // erc20`); the Core models warn "Unknown token" and show the contract. Whether Connect sent a
+    // definition is not known here. `approve` on the Core models: core/CHANGELOG.md 2.9.0,
+    // 'Ethereum "approve" flow' (#4542).
     if (isModelOne(firmware))
       return blind(
-        'an ERC-20 transfer, which the Model One shows without the token contract when it has no definition of the token',
+        `${name}, which the Model One shows ${call === 'transfer' ? 'without the token contract' : 'as raw data'}`,
       )
-    return { display: 'clear', reason: 'ERC-20 transfer' }
-  }
-  if (call === 'approve') {
-    // trezor-firmware core/CHANGELOG.md 2.9.0: 'Ethereum "approve" flow' (#4542); the Model One
-    // decodes only `transfer` (ethereum.c `ethereum_signing_handle_erc20`).
-    if (!firmware) return blind('an ERC-20 approval, for a firmware not known yet')
-    if (isModelOne(firmware))
-      return blind('an ERC-20 approval, which the Model One shows as raw data')
-    if (compareVersions(firmware.version, '2.9.0') < 0)
-      return blind('an ERC-20 approval, which firmware before 2.9.0 shows as raw data')
-    return { display: 'clear', reason: 'ERC-20 approval' }
+    if (call === 'approve' && compareVersions(firmware!.version, '2.9.0') < 0)
+      return blind(`${name}, which firmware before 2.9.0 shows as raw data`)
+    return { display: 'clear', reason: name.slice(3) }
   }
   return blind('contract data the device cannot decode')
 }
@@ -80,11 +75,11 @@ export function toTrezorTransactionDisplay(
  */
 export function toTrezorTypedDataDisplay(
   firmware: TrezorFirmware,
-  typedData: TypedDataDefinition,
+  typedData: TrezorSignTypedDataParameters['data'],
 ): TrezorDisplay {
-  if (isModelOne(firmware)) return blind('the Model One shows only the domain and message hashes')
-  const notShown = findTypedValueNotShown(typedData)
-  return notShown ? blind(notShown) : { display: 'clear', reason: 'EIP-712 fields' }
+  return isModelOne(firmware)
+    ? blind('the Model One shows only the domain and message hashes')
+    : (findTypedValueNotShown(typedData) ?? { display: 'clear', reason: 'EIP-712 fields' })
 }
 
 /**
@@ -101,44 +96,18 @@ export function toTrezorMessageDisplay(
   message: Hex,
   firmware: TrezorFirmware | undefined,
 ): TrezorDisplay {
-  const bytes = hexToBytes(message)
-  const shown = [...bytes].filter((byte) => !isPrintableAscii(byte))
-  if (shown.length === 0) return { display: 'clear', reason: 'message text' }
-  const hexReason = blind(
-    `the device shows this message as ${bytes.length} bytes of hex${bytes.length === 32 ? ': it may be a hash' : ''}`,
-  )
-  if (firmware && isModelOne(firmware)) return hexReason
-  const text = decodeUtf8(bytes)
-  if (text === undefined) return hexReason
-  if (!firmware) return blind('a message the device may show as hex or with placeholder glyphs')
-  const unshown = [...text].filter((char) => char !== '\n' && !isPrintableAscii(char.charCodeAt(0)))
-  if (unshown.length === 0) return { display: 'clear', reason: 'message text' }
-  return blind(
-    `the device shows ${unshown.length} of this message's characters as a placeholder glyph (only printable ASCII is drawn)`,
-  )
-}
-
-/** Whether `toTrezorMessageDisplay` depends on the model: text beyond printable ASCII that is UTF-8. */
-export function needsTrezorFirmwareForMessage(message: Hex): boolean {
-  const bytes = hexToBytes(message)
-  return bytes.some((byte) => !isPrintableAscii(byte)) && decodeUtf8(bytes) !== undefined
-}
-
-function isPrintableAscii(code: number): boolean {
-  return code >= 0x20 && code <= 0x7e
-}
-
-function decodeUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
-  } catch {
-    return undefined
+  const text = hexToString(message)
+  // Not UTF-8 (or a byte-order mark, which the decoder drops): the text does not encode back.
+  if (
+    stringToHex(text) !== message.toLowerCase() ||
+    (isModelOne(firmware) && /[^ -~]/.test(text))
+  ) {
+    const size = (message.length - 2) / 2
+    return blind(
+      `the device shows this message as ${size} bytes of hex${size === 32 ? ': it may be a hash' : ''}`,
+    )
   }
-}
-
-/** Whether `toTrezorTransactionDisplay` needs the firmware for this transaction. */
-export function needsTrezorFirmware(transaction: TrezorTransaction): boolean {
-  return erc20Call(transaction) !== undefined
+  return notDrawn(text) ?? { display: 'clear', reason: 'message text' }
 }
 
 /** `transfer` or `approve` in the one shape the firmware decodes, else `undefined`. */
@@ -160,6 +129,7 @@ function erc20Call(transaction: TrezorTransaction): keyof typeof selectors | und
       : undefined
 }
 
-function isModelOne({ model, version }: TrezorFirmware): boolean {
-  return model === 'T1B1' || version.startsWith('1.')
+/** The Model One; a firmware not known (yet) counts as one, the model that shows least. */
+function isModelOne(firmware: TrezorFirmware | undefined): boolean {
+  return !firmware || firmware.model === 'T1B1' || firmware.version.startsWith('1.')
 }
