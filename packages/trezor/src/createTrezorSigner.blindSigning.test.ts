@@ -1,5 +1,5 @@
 import { BlindSigningRefusedError, type DeviceStatus, toHardwareAccount } from '@airlock/core'
-import { type Hex, pad } from 'viem'
+import { getAddress, type Hex, keccak256, pad, stringToHex } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 import { describe, expect, test } from 'vitest'
 import { testMnemonic, useTrezorEmulator } from './_test/emulator.js'
@@ -43,7 +43,7 @@ function useSigner(device: ReturnType<typeof useTrezorEmulator>) {
   }
 }
 
-describe('Safe 5 (T3T1, firmware 2.9.1)', () => {
+describe('Safe 5 (T3T1, firmware 2.12.4)', () => {
   const device = useTrezorEmulator('T3T1')
   const setup = useSigner(device)
 
@@ -89,7 +89,7 @@ describe('Safe 5 (T3T1, firmware 2.9.1)', () => {
     expect(
       confirms().map(({ operation, display, reason }) => [operation, display, reason]),
     ).toEqual([
-      ['signMessage', 'clear', 'message'],
+      ['signMessage', 'clear', 'message text'],
       ['signTypedData', 'clear', 'EIP-712 fields'],
       ['getAddress', 'clear', 'address'],
     ])
@@ -107,6 +107,50 @@ describe('Safe 5 (T3T1, firmware 2.9.1)', () => {
     expect(signingRequests()).toEqual([])
     expect(device.emulator.reviews).toEqual([])
     expect(statuses.map((status) => status.type)).toEqual(['error'])
+  })
+
+  test('an ERC-20 transfer and approval: the screens name the token contract, the party and raw units', async () => {
+    const { account } = await setup()
+    await account.signTransaction(requests.transfer)
+    await account.signTransaction(requests.approve)
+    const [transfer, approve] = device.emulator.reviews.map((review) => review.screens.slice(0, 4))
+    const unknownToken = [
+      { title: 'Unknown token', value: 'Unknown contract address' },
+      { title: 'Token contract', value: getAddress(usdc) },
+    ]
+    expect(transfer).toEqual([
+      ...unknownToken,
+      { title: 'Recipient', value: reference.address },
+      { title: 'Amount', value: '1 Wei UNKN' },
+    ])
+    expect(approve).toEqual([
+      ...unknownToken,
+      { title: 'Approve to', value: reference.address },
+      { title: 'Amount', value: '1 Wei UNKN' },
+    ])
+  })
+
+  test('messages the device shows as hex or with placeholder glyphs are blind, and refused under refuse', async () => {
+    const hash = keccak256(stringToHex('a Safe transaction'))
+    const messages = [{ raw: hash }, 'héllo wörld', 'pay \u202Eevil'] as const
+    const { account, confirms } = await setup()
+    for (const message of messages) await account.signMessage({ message })
+    expect(confirms().map(({ display, reason }) => [display, reason])).toEqual([
+      ['blind', 'the device shows this message as 32 bytes of hex: it may be a hash'],
+      ['blind', 'this message: 2 characters the device cannot draw'],
+      ['blind', 'this message: 1 characters the device cannot draw'],
+    ])
+    expect(device.emulator.reviews.map((review) => review.screens[1]?.value)).toEqual([
+      `hex(${hash.slice(2)})`,
+      'h\uFFFDllo w\uFFFDrld',
+      'pay \uFFFDevil',
+    ])
+    const refusing = await setup({ blindSigning: 'refuse' })
+    for (const message of messages)
+      await expect(refusing.account.signMessage({ message })).rejects.toBeInstanceOf(
+        BlindSigningRefusedError,
+      )
+    expect(refusing.signingRequests()).toEqual([])
   })
 
   test("'refuse': what the firmware decodes still signs", async () => {
@@ -142,7 +186,7 @@ describe('Model One (T1B1)', () => {
   const device = useTrezorEmulator('T1B1')
   const setup = useSigner(device)
 
-  test('typed data is blind (two hashes); an approval is raw data', async () => {
+  test('typed data is blind (two hashes); an approval is raw data; a transfer lacks its token', async () => {
     const { account, confirms } = await setup()
     await account.signTypedData(typedData)
     await account.signTransaction(requests.approve)
@@ -150,8 +194,15 @@ describe('Model One (T1B1)', () => {
     expect(confirms().map(({ display, reason }) => [display, reason])).toEqual([
       ['blind', 'the Model One shows only the domain and message hashes'],
       ['blind', 'an ERC-20 approval, which the Model One shows as raw data'],
-      ['clear', 'ERC-20 transfer'],
+      ['blind', 'an ERC-20 transfer, which the Model One shows without the token contract'],
     ])
+    // Recipient and raw units, and nowhere the token contract.
+    const screens = device.emulator.reviews.at(-1)!.screens
+    expect(screens.slice(0, 2)).toEqual([
+      { title: 'Recipient', value: reference.address },
+      { title: 'Amount', value: '1 Wei UNKN' },
+    ])
+    expect(JSON.stringify(screens).toLowerCase()).not.toContain(usdc.slice(2))
   })
 
   test("'refuse': typed data and approvals are refused before the device gets them", async () => {

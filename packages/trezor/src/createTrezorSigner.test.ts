@@ -48,8 +48,8 @@ describe('createTrezorSigner', () => {
       toTrezorCapabilities({
         internal_model: 'T3T1',
         major_version: 2,
-        minor_version: 9,
-        patch_version: 1,
+        minor_version: 12,
+        patch_version: 4,
       }),
     )
   })
@@ -115,7 +115,7 @@ describe('refused before the device', () => {
 
       Use another signing method for this request.
 
-      Details: Trezor Connect 9.7 has no API for EIP-7702 authorizations (firmware support is experimental).
+      Details: Trezor Connect 9.7 has no API for them.
       Version: @airlock/core@0.1.0]
     `)
     expect(device.emulator.exchanges).toEqual([])

@@ -178,8 +178,10 @@ describe('typed data', () => {
       message: { text: 'hello' },
     } as const
     expect(await trezor.signTypedData(definition)).toBe(await reference.signTypedData(definition))
-    const domain = device.emulator.reviews.at(-1)?.screens.find((s) => s.title === 'Domain')
-    expect(domain?.value).toContain('Ether Mail')
+    const screen = (title: string) =>
+      device.emulator.reviews.at(-1)?.screens.find((s) => s.title === title)?.value
+    expect(screen('EIP712Domain.name')).toBe('Ether Mail')
+    expect(screen('EIP712Domain.verifyingContract')).toBe(reference.address)
   })
 
   test('primaryType EIP712Domain', async () => {

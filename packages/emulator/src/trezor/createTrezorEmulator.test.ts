@@ -121,6 +121,40 @@ describe('matches viem mnemonicToAccount for the test mnemonic', () => {
     })
     if (!result.success) throw new Error(result.payload.error)
     expect(result.payload.signature).toBe(await account.signTypedData(typedData as never))
+    // Every value, as the Core firmware formats it (core/src/apps/ethereum/helpers.py
+    // `decode_typed_data`), after the struct and array prompts the emulated user opens.
+    expect(emulator.reviews.at(-1)?.screens.slice(1)).toEqual([
+      { title: 'EIP712Domain.name', value: 'Airlock' },
+      { title: 'EIP712Domain.chainId', value: '1' },
+      { title: 'Confirm message', value: 'Mail: contains 3 keys: to, contents, tags' },
+      { title: 'Mail.to', value: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' },
+      { title: 'Mail.contents', value: 'hi' },
+      { title: 'Mail.tags', value: 'Array of 2 bytes32s' },
+      { title: 'Mail.tags[0]', value: 'ab'.repeat(32) },
+      { title: 'Mail.tags[1]', value: 'cd'.repeat(32) },
+      { title: 'Confirm typed data', value: 'Really sign EIP-712 typed data?' },
+    ])
+  })
+
+  test('typed data: a 20 kB string is shown in full, as the firmware pages through it', async () => {
+    const typedData = {
+      types: {
+        EIP712Domain: [{ name: 'name', type: 'string' }],
+        Note: [{ name: 'text', type: 'string' }],
+      },
+      primaryType: 'Note',
+      domain: { name: 'Airlock' },
+      message: { text: `${'x'.repeat(20_000)}\u202E` },
+    } as const
+    const result = await emulator.connect.ethereumSignTypedData({
+      path,
+      data: typedData as never,
+      metamask_v4_compat: true,
+    })
+    if (!result.success) throw new Error(result.payload.error)
+    expect(result.payload.signature).toBe(await account.signTypedData(typedData as never))
+    const text = emulator.reviews.at(-1)?.screens.find((screen) => screen.title === 'Note.text')
+    expect(text?.value).toBe(`${'x'.repeat(20_000)}\uFFFD`)
   })
 })
 
@@ -172,8 +206,8 @@ describe('screens, user and logs', () => {
   test('logs and descriptions never show the mnemonic', async () => {
     const text = JSON.stringify([emulator.exchanges, emulator.reviews])
     expect(text).not.toContain('junk')
-    expect(String(emulator)).toBe('TrezorEmulator(T3T1 2.9.1, TEST KEYS ONLY)')
-    expect(inspect(emulator)).toBe('TrezorEmulator(T3T1 2.9.1, TEST KEYS ONLY)')
+    expect(String(emulator)).toBe('TrezorEmulator(T3T1 2.12.4, TEST KEYS ONLY)')
+    expect(inspect(emulator)).toBe('TrezorEmulator(T3T1 2.12.4, TEST KEYS ONLY)')
   })
 
   test('latency is added per 64-byte frame', async () => {

@@ -51,7 +51,11 @@ export async function createTrezorEmulator(
 ): Promise<TrezorEmulator> {
   const model = resolveTrezorModel(options.model ?? 'T3T1')
   const firmware = options.firmware ?? trezorModels[model].firmware
-  const revision = options.revision ?? (await bundledFirmwareRevision(model, firmware))
+  const revision =
+    options.revision ??
+    (firmware === trezorModels[model].firmware
+      ? trezorModels[model].revision
+      : await bundledFirmwareRevision(model, firmware))
   const device = new TrezorDevice({ ...options, model, firmware, revision })
   const blockedRequests: string[] = []
   const stopListening = onBlockedRequest((url) => blockedRequests.push(url))

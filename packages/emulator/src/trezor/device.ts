@@ -63,6 +63,7 @@ export class TrezorDevice {
     const operations = new OperationCounter()
     const parts: TrezorDeviceParts = {
       model,
+      firmware,
       keychain,
       state,
       link,

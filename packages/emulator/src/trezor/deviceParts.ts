@@ -9,6 +9,8 @@ import type { WorkflowRunner } from './workflow/workflowRunner.js'
 /** What an emulated Trezor is made of, as its workflows use it. TEST KEYS ONLY. */
 export type TrezorDeviceParts = {
   readonly model: TrezorModel
+  /** The firmware version it plays, e.g. `2.12.4`. */
+  readonly firmware: string
   readonly keychain: TrezorKeychain
   /** The user, armed faults, latency and logs, as on every emulator. */
   readonly state: EmulatorState

@@ -9,9 +9,14 @@ export type TrezorModelInfo = {
   readonly internalModel: TrezorModel
   /** `Features.model` as the real firmware reports it. */
   readonly model: string
-  /** Latest firmware bundled with `@trezor/connect` 9.7.3, so Connect asks for no update. */
+  /**
+   * The current release for the model (trezor-firmware core/CHANGELOG.md, legacy/firmware/
+   * CHANGELOG.md). `@trezor/connect` 9.7.3 bundles release data only up to 2.9.1 and 1.13.1, so it
+   * looks newer releases up on data.trezor.io; offline its revision check ends
+   * `firmware-version-unknown`, which it tolerates, as it does for any device newer than itself.
+   */
   readonly firmware: string
-  /** `firmware_revision` of that release in Connect's bundled release data. */
+  /** `firmware_revision`: the commit of the release's tag (`core/v2.12.4`, `legacy/v1.14.1`). */
   readonly revision: string
   readonly capabilities: readonly string[]
 }
@@ -47,27 +52,26 @@ const coreCapabilities = [
   'Capability_Translations',
 ]
 
-/** Revisions from `@trezor/connect-common/files/firmware/<model>/universal/*.json`. */
 export const trezorModels: Record<TrezorModel, TrezorModelInfo> = {
   T1B1: {
     internalModel: 'T1B1',
     model: '1',
-    firmware: '1.13.1',
-    revision: '2a65d18200580005dc419b9569ed97fae440806a',
+    firmware: '1.14.1',
+    revision: '725c0c01879329900f08fc453d8fd0fcb4d86090',
     capabilities: t1Capabilities,
   },
   T2T1: {
     internalModel: 'T2T1',
     model: 'T',
-    firmware: '2.9.1',
-    revision: 'acd56d0113a547e9b5983510b0ce9de079e30e05',
+    firmware: '2.12.4',
+    revision: '30be4e8c9488eeab68f994af23b3d9c9b7334266',
     capabilities: coreCapabilities,
   },
   T3T1: {
     internalModel: 'T3T1',
     model: 'Safe 5',
-    firmware: '2.9.1',
-    revision: 'acd56d0113a547e9b5983510b0ce9de079e30e05',
+    firmware: '2.12.4',
+    revision: '30be4e8c9488eeab68f994af23b3d9c9b7334266',
     capabilities: [...coreCapabilities, 'Capability_Brightness', 'Capability_Haptic'],
   },
 }

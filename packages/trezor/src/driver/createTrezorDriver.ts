@@ -23,10 +23,10 @@ import type { TrezorConnectLike, TrezorConnectResponse, TrezorManifest } from '.
 import { forwardConnectStatus } from './forwardConnectStatus.js'
 import { toTrezorCapabilities } from './toTrezorCapabilities.js'
 import {
-  needsTrezorFirmware,
   type TrezorDisplay,
   type TrezorFirmware,
   toTrezorFirmware,
+  toTrezorMessageDisplay,
   toTrezorTransactionDisplay,
   toTrezorTypedDataDisplay,
 } from './toTrezorDisplay.js'
@@ -156,7 +156,7 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
       const type = 'maxFeePerGas' in request ? 'eip1559' : 'legacy'
       const shown = toTrezorTransactionDisplay(
         request,
-        needsTrezorFirmware(request) ? await readFirmware('signTransaction', context) : firmware,
+        request.data ? await readFirmware('signTransaction', context) : firmware,
       )
       const signature = await call(
         'signTransaction',
@@ -169,11 +169,12 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
 
     async signMessage({ path, message }, context) {
       checkDepth(path)
+      const shown = toTrezorMessageDisplay(message, await readFirmware('signMessage', context))
       const { signature } = await call(
         'signMessage',
         context,
         (c) => c.ethereumSignMessage({ path, message, hex: true }),
-        { confirm: { display: 'clear', reason: 'message' } },
+        { confirm: shown },
       )
       return parseRecoverableSignature(signature)
     },
@@ -181,7 +182,10 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
     async signTypedData({ path, typedData }, context) {
       checkDepth(path)
       const request = prepareTypedData({ path, typedData })
-      const shown = toTrezorTypedDataDisplay(await readFirmware('signTypedData', context))
+      const shown = toTrezorTypedDataDisplay(
+        await readFirmware('signTypedData', context),
+        request.data,
+      )
       const { signature } = await call(
         'signTypedData',
         context,
@@ -195,7 +199,8 @@ export function createTrezorDriver(options: CreateTrezorDriverOptions): Hardware
       throw new UnsupportedByDeviceError({
         operation: 'sign EIP-7702 authorizations',
         reason:
-          'Trezor Connect 9.7 has no API for EIP-7702 authorizations (firmware support is experimental).',
+          // Firmware 2.12.4 signs them, as an experimental feature (core/CHANGELOG.md #6394).
+          'Trezor Connect 9.7 has no API for them.',
       })
     },
 

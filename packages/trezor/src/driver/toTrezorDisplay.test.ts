@@ -1,9 +1,10 @@
+import { keccak256, stringToHex } from 'viem'
 import { describe, expect, test } from 'vitest'
 import type { TrezorTransaction } from '../types.js'
 import {
-  needsTrezorFirmware,
   type TrezorFirmware,
   toTrezorFirmware,
+  toTrezorMessageDisplay,
   toTrezorTransactionDisplay,
   toTrezorTypedDataDisplay,
 } from './toTrezorDisplay.js'
@@ -33,13 +34,19 @@ describe('toTrezorTransactionDisplay', () => {
     ['no data', tx({ value: '0x1' }), safe5, 'clear', 'plain transfer'],
     ['empty data', tx({ data: '0x' }), modelOne, 'clear', 'plain transfer'],
     ['ERC-20 transfer, Safe 5', tx({ data: transfer }), safe5, 'clear', 'ERC-20 transfer'],
-    ['ERC-20 transfer, Model One', tx({ data: transfer }), modelOne, 'clear', 'ERC-20 transfer'],
     [
-      'ERC-20 transfer, firmware unknown',
+      'ERC-20 transfer, Model One',
+      tx({ data: transfer }),
+      modelOne,
+      'blind',
+      'an ERC-20 transfer, which the Model One shows without the token contract',
+    ],
+    [
+      'ERC-20 transfer, firmware unknown (counts as the Model One)',
       tx({ data: transfer }),
       undefined,
-      'clear',
-      'ERC-20 transfer',
+      'blind',
+      'an ERC-20 transfer, which the Model One shows without the token contract',
     ],
     ['ERC-20 approve, 2.9.1', tx({ data: approve }), safe5, 'clear', 'ERC-20 approval'],
     [
@@ -57,11 +64,11 @@ describe('toTrezorTransactionDisplay', () => {
       'an ERC-20 approval, which the Model One shows as raw data',
     ],
     [
-      'ERC-20 approve, firmware unknown',
+      'ERC-20 approve, firmware unknown (counts as the Model One)',
       tx({ data: approve }),
       undefined,
       'blind',
-      'an ERC-20 approval, for a firmware not known yet',
+      'an ERC-20 approval, which the Model One shows as raw data',
     ],
     [
       'transfer with ETH',
@@ -110,25 +117,43 @@ describe('toTrezorTransactionDisplay', () => {
       reason: 'ERC-20 transfer',
     })
   })
-
-  test('only an approval needs the firmware', () => {
-    expect(needsTrezorFirmware(tx({ data: approve }))).toBe(true)
-    expect(needsTrezorFirmware(tx({ data: transfer }))).toBe(false)
-    expect(needsTrezorFirmware(tx({ data: '0xa22cb465' }))).toBe(false)
-    expect(needsTrezorFirmware(tx({}))).toBe(false)
-  })
 })
 
 describe('toTrezorTypedDataDisplay', () => {
+  const mail = {
+    domain: { name: 'Mail' },
+    types: {
+      EIP712Domain: [{ name: 'name', type: 'string' }],
+      Note: [{ name: 'text', type: 'string' }],
+    },
+    primaryType: 'Note',
+    message: { text: 'hello' },
+  }
+
   test('fields on the Core models, hashes on the Model One', () => {
-    expect(toTrezorTypedDataDisplay(safe5)).toEqual({ display: 'clear', reason: 'EIP-712 fields' })
-    expect(toTrezorTypedDataDisplay({ model: 'T2T1', version: '2.4.3' }).display).toBe('clear')
-    expect(toTrezorTypedDataDisplay(modelOne)).toEqual({
+    expect(toTrezorTypedDataDisplay(safe5, mail)).toEqual({
+      display: 'clear',
+      reason: 'EIP-712 fields',
+    })
+    expect(toTrezorTypedDataDisplay({ model: 'T2T1', version: '2.4.3' }, mail).display).toBe(
+      'clear',
+    )
+    expect(toTrezorTypedDataDisplay(modelOne, mail)).toEqual({
       display: 'blind',
       reason: 'the Model One shows only the domain and message hashes',
     })
     // A Model One whose features lack internal_model (old firmware) is told by its version.
-    expect(toTrezorTypedDataDisplay({ model: undefined, version: '1.10.4' }).display).toBe('blind')
+    expect(toTrezorTypedDataDisplay({ model: undefined, version: '1.10.4' }, mail).display).toBe(
+      'blind',
+    )
+  })
+
+  test('a value the Core models cannot show as it is: blind', () => {
+    const long = { ...mail, message: { text: 'x'.repeat(20_000) } }
+    expect(toTrezorTypedDataDisplay(safe5, long)).toEqual({
+      display: 'blind',
+      reason: 'text: 20000 characters, too many to read',
+    })
   })
 
   test('toTrezorFirmware', () => {
@@ -140,5 +165,58 @@ describe('toTrezorTypedDataDisplay', () => {
         patch_version: 1,
       }),
     ).toEqual({ model: undefined, version: '1.12.1' })
+  })
+})
+
+describe('toTrezorMessageDisplay', () => {
+  const hash = keccak256(stringToHex('safe tx'))
+  test.each([
+    ['ASCII, Model One', stringToHex('Sign in to example.com'), modelOne, 'clear', 'message text'],
+    ['ASCII, firmware unknown', stringToHex('Sign in'), undefined, 'clear', 'message text'],
+    ['SIWE line breaks, Core', stringToHex('a\nb'), safe5, 'clear', 'message text'],
+    [
+      'line breaks, Model One',
+      stringToHex('a\nb'),
+      modelOne,
+      'blind',
+      'the device shows this message as 3 bytes of hex',
+    ],
+    [
+      'a 32-byte hash',
+      hash,
+      safe5,
+      'blind',
+      'the device shows this message as 32 bytes of hex: it may be a hash',
+    ],
+    [
+      'a byte-order mark (kept by the firmware, dropped by a decoder)',
+      stringToHex('\uFEFFhi'),
+      safe5,
+      'blind',
+      'the device shows this message as 5 bytes of hex',
+    ],
+    [
+      'accents, Core',
+      stringToHex('héllo wörld'),
+      safe5,
+      'blind',
+      'this message: 2 characters the device cannot draw',
+    ],
+    [
+      'U+202E, Core',
+      stringToHex('pay \u202Eevil'),
+      safe5,
+      'blind',
+      'this message: 1 characters the device cannot draw',
+    ],
+    [
+      'accents, Model One',
+      stringToHex('é'),
+      modelOne,
+      'blind',
+      'the device shows this message as 2 bytes of hex',
+    ],
+  ] as const)('%s', (_, message, firmware, display, reason) => {
+    expect(toTrezorMessageDisplay(message, firmware)).toEqual({ display, reason })
   })
 })

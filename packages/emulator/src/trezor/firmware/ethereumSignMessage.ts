@@ -1,5 +1,6 @@
 import { bytesToHex, hashMessage, hexToBytes } from 'viem/utils'
-import type { TrezorHandler } from '../workflow/workflow.js'
+import type { TrezorModel } from '../models.js'
+import type { ConfirmScreen, TrezorHandler } from '../workflow/workflow.js'
 import { messageSignatureHex } from './ethereumSignature.js'
 
 /** `EthereumSignMessage`: EIP-191 personal message signing. */
@@ -8,12 +9,7 @@ export const ethereumSignMessage: TrezorHandler = async ({ message }, workflow) 
   const address = workflow.keychain.ethereumAddress(message.address_n)
   await workflow.confirm('message', [
     { title: 'Address', value: address, code: 'ButtonRequest_Other', name: 'sign_message' },
-    {
-      title: 'Message',
-      value: displayText(bytes),
-      code: 'ButtonRequest_Other',
-      name: 'sign_message',
-    },
+    { ...messageScreen(workflow.model, bytes), code: 'ButtonRequest_Other', name: 'sign_message' },
   ])
   const signature = workflow.sign(message.address_n, hexToBytes(hashMessage({ raw: bytes })))
   return {
@@ -22,12 +18,36 @@ export const ethereumSignMessage: TrezorHandler = async ({ message }, workflow) 
   }
 }
 
-/** UTF-8 text when the bytes are printable UTF-8, hex otherwise (as the firmware does). */
-export function displayText(bytes: Uint8Array): string {
+/**
+ * The message as the device draws it. The Model One shows text only when every byte is printable
+ * ASCII, else "Sign binary message?" and hex (trezor-firmware legacy/firmware/fsm.c
+ * `fsm_layoutSignMessage`). The Core models show text when the bytes decode as UTF-8, else
+ * `hex(…)` (core/src/apps/common/signverify.py `decode_message`), and draw every character outside
+ * printable ASCII as the font's placeholder glyph, here U+FFFD (core/embed/rust/src/ui/display/
+ * font.rs `get_glyph_data`, English); a line break breaks the line.
+ */
+export function messageScreen(model: TrezorModel, bytes: Uint8Array): ConfirmScreen {
+  if (model === 'T1B1') {
+    return bytes.every(isPrintableAscii)
+      ? { title: 'Message', value: new TextDecoder().decode(bytes) }
+      : { title: 'Binary message', value: bytesToHex(bytes).slice(2) }
+  }
+  let text: string
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we reject
-    if (!/[\u0000-\u0008\u000e-\u001f\u007f]/.test(text)) return text
-  } catch {}
-  return bytesToHex(bytes)
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
+  } catch {
+    return { title: 'Message', value: `hex(${bytesToHex(bytes).slice(2)})` }
+  }
+  return { title: 'Message', value: drawText(text) }
+}
+
+/** `text` in the Core fonts: printable ASCII and line breaks as they are, the rest a placeholder. */
+export function drawText(text: string): string {
+  return [...text]
+    .map((char) => (char === '\n' || isPrintableAscii(char.charCodeAt(0)) ? char : '\uFFFD'))
+    .join('')
+}
+
+function isPrintableAscii(code: number): boolean {
+  return code >= 0x20 && code <= 0x7e
 }

@@ -11,6 +11,7 @@ import {
 import { dataError } from '../failures.js'
 import type { WireMessage } from '../wire/codec.js'
 import type { ConfirmScreen, TrezorHandler, TrezorWorkflow } from '../workflow/workflow.js'
+import { tokenCallScreens } from './ethereumTokenCall.js'
 
 /**
  * Above this chain id the firmware returns only the recovery bit as `signature_v` (it must fit an
@@ -117,6 +118,12 @@ function confirmTx(
   chainId: bigint,
 ): Promise<void> {
   const symbol = symbols[chainId.toString()] ?? 'UNKN'
+  const fees: ConfirmScreen[] = [
+    { title: 'Maximum fee', value: `${formatEther(maxFee)} ${symbol}` },
+    { title: 'Chain ID', value: chainId.toString(), code: 'ButtonRequest_SignTx' },
+  ]
+  const tokenCall = tokenCallScreens(workflow, to, big(message.value), data)
+  if (tokenCall) return workflow.confirm('transaction', [...tokenCall, ...fees])
   const screens: ConfirmScreen[] = [
     {
       title: 'Recipient',
@@ -127,8 +134,7 @@ function confirmTx(
     ...(data.length > 0
       ? [{ title: 'Data', value: bytesToHex(data), code: 'ButtonRequest_SignTx' }]
       : []),
-    { title: 'Maximum fee', value: `${formatEther(maxFee)} ${symbol}` },
-    { title: 'Chain ID', value: chainId.toString(), code: 'ButtonRequest_SignTx' },
+    ...fees,
   ]
   return workflow.confirm('transaction', screens)
 }

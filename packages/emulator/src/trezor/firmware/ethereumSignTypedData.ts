@@ -1,7 +1,16 @@
-import { bytesToHex, concatBytes, hexToBytes, keccak256, stringToBytes } from 'viem/utils'
+import {
+  bytesToBigInt,
+  bytesToHex,
+  concatBytes,
+  getAddress,
+  hexToBytes,
+  keccak256,
+  stringToBytes,
+} from 'viem/utils'
 import { dataError, TrezorDeviceFailure } from '../failures.js'
 import type { ConfirmScreen, TrezorHandler, TrezorWorkflow } from '../workflow/workflow.js'
 import { messageSignatureHex } from './ethereumSignature.js'
+import { drawText } from './ethereumSignMessage.js'
 
 type FieldType = {
   readonly data_type: string
@@ -36,43 +45,62 @@ const arrayLengthType: FieldType = {
  * and then for every value by member path (`EthereumTypedDataValueRequest`, `[0, …]` for the domain,
  * `[1, …]` for the message, array lengths before their items), hashing as it goes. Follows
  * trezor-firmware core/src/apps/ethereum/sign_typed_data.py, including `metamask_v4_compat`.
+ *
+ * What it shows (core/src/apps/ethereum/layout.py): every domain field; then the primary type with
+ * its field names ("Show full message"), and every value when the user opens it, each nested
+ * struct and array with its own "Show full" prompt. The emulated user opens every one, so the
+ * review holds every value as the firmware formats it (`decode_typed_data`): numbers in decimal,
+ * addresses checksummed, bytes as hex, strings as drawn (printable ASCII; other characters as the
+ * font's placeholder glyph, U+FFFD here). Values of any length are shown in full over as many
+ * pages as they take: the firmware sets no limit (`_validate_value`). Titles are the full path of
+ * the value (the device shortens them to their last 16 characters and names the field and type
+ * below).
  */
 export const ethereumSignTypedData: TrezorHandler = async ({ message }, workflow) => {
   if (workflow.model === 'T1B1') {
     throw new TrezorDeviceFailure('Failure_UnexpectedMessage', 'Unexpected message')
   }
   const primaryType: string = message.primary_type
-  const envelope = createEnvelope(workflow, message.metamask_v4_compat ?? true)
+  const screens: ConfirmScreen[] = []
+  const envelope = createEnvelope(workflow, message.metamask_v4_compat ?? true, screens)
   await envelope.collect('EIP712Domain')
   await envelope.collect(primaryType)
-  const domain = await envelope.domainNameAndVersion()
-  const domainSeparator = await envelope.hashStruct('EIP712Domain', [0])
-  const messageHash =
-    primaryType === 'EIP712Domain' ? new Uint8Array() : await envelope.hashStruct(primaryType, [1])
-  if (message.show_message_hash && message.show_message_hash !== bytesToHex(messageHash).slice(2)) {
-    throw dataError('Message hash mismatch')
+  const domainSeparator = await envelope.hashStruct('EIP712Domain', [0], true, ['EIP712Domain'])
+  let messageHash: Uint8Array = new Uint8Array()
+  if (primaryType === 'EIP712Domain') {
+    screens.push({
+      title: 'Confirm message',
+      value: 'No message field',
+      name: 'confirm_empty_typed_message',
+    })
+  } else {
+    screens.push(
+      structScreen('Confirm message', primaryType, membersOf(envelope.types, primaryType)),
+    )
+    messageHash = await envelope.hashStruct(primaryType, [1], true, [primaryType])
+  }
+  if (message.show_message_hash) {
+    if (message.show_message_hash !== bytesToHex(messageHash).slice(2)) {
+      throw dataError('Message hash mismatch')
+    }
+    screens.push({
+      title: 'Confirm message hash',
+      value: bytesToHex(messageHash),
+      code: 'ButtonRequest_SignTx',
+      name: 'confirm_message_hash',
+    })
   }
   const address = workflow.keychain.ethereumAddress(message.address_n)
-  const screens: ConfirmScreen[] = [
-    { title: 'Address', value: address, code: 'ButtonRequest_Other', name: 'confirm_address' },
-    { title: 'Domain', value: domain, code: 'ButtonRequest_Other', name: 'should_show_domain' },
+  await workflow.confirm('typed-data', [
+    { title: 'Address', value: address, code: 'ButtonRequest_SignTx', name: 'confirm_address' },
+    ...screens,
     {
-      title: 'Primary type',
-      value: primaryType,
-      code: 'ButtonRequest_Other',
-      name: primaryType === 'EIP712Domain' ? 'confirm_empty_typed_message' : 'should_show_struct',
-    },
-    ...(message.show_message_hash
-      ? [{ title: 'Message hash', value: bytesToHex(messageHash), name: 'confirm_message_hash' }]
-      : []),
-    {
-      title: 'Sign typed data',
-      value: bytesToHex(domainSeparator),
+      title: 'Confirm typed data',
+      value: 'Really sign EIP-712 typed data?',
       code: 'ButtonRequest_Other',
       name: 'confirm_typed_data_final',
     },
-  ]
-  await workflow.confirm('typed-data', screens)
+  ])
   const digest = keccak256(
     concatBytes([new Uint8Array([0x19, 0x01]), domainSeparator, messageHash]),
   )
@@ -83,7 +111,22 @@ export const ethereumSignTypedData: TrezorHandler = async ({ message }, workflow
   }
 }
 
-function createEnvelope(workflow: TrezorWorkflow, metamaskV4Compat: boolean) {
+/** `should_show_struct`: the struct's name, how many keys it has and their names. */
+function structScreen(title: string, name: string, members: readonly Member[]): ConfirmScreen {
+  const count = `${members.length} ${members.length === 1 ? 'key' : 'keys'}`
+  return {
+    title,
+    value: `${name}: contains ${count}: ${members.map((m) => m.name).join(', ')}`,
+    code: 'ButtonRequest_Other',
+    name: 'should_show_struct',
+  }
+}
+
+function createEnvelope(
+  workflow: TrezorWorkflow,
+  metamaskV4Compat: boolean,
+  screens: ConfirmScreen[],
+) {
   const types: Types = new Map()
 
   const collect = async (name: string): Promise<void> => {
@@ -113,51 +156,119 @@ function createEnvelope(workflow: TrezorWorkflow, metamaskV4Compat: boolean) {
     return value
   }
 
-  const domainNameAndVersion = async (): Promise<string> => {
-    const parts: string[] = []
-    for (const [index, member] of membersOf(types, 'EIP712Domain').entries()) {
-      if (member.name === 'name' || member.name === 'version') {
-        parts.push(new TextDecoder().decode(await getValue(member.type, [0, index])))
-      }
-    }
-    return parts.join(' ') || 'unknown'
-  }
+  const show = (title: string, type: FieldType, value: Uint8Array) =>
+    screens.push({
+      title,
+      value: decodeTypedData(type, value),
+      code: 'ButtonRequest_Other',
+      name: 'confirm_typed_value',
+    })
 
-  const hashStruct = async (typeName: string, memberPath: number[]): Promise<Uint8Array> => {
+  const hashStruct = async (
+    typeName: string,
+    memberPath: number[],
+    showData: boolean,
+    parents: string[],
+  ): Promise<Uint8Array> => {
     const parts = [hexToBytes(keccak256(stringToBytes(encodeType(types, typeName))))]
-    await encodeData(parts, typeName, memberPath)
+    await encodeData(parts, typeName, memberPath, showData, parents)
     return hexToBytes(keccak256(concatBytes(parts)))
   }
 
-  const encodeData = async (out: Uint8Array[], typeName: string, memberPath: number[]) => {
-    for (const [index, member] of membersOf(types, typeName).entries()) {
+  const encodeData = async (
+    out: Uint8Array[],
+    typeName: string,
+    memberPath: number[],
+    showData: boolean,
+    parents: string[],
+  ) => {
+    const members = membersOf(types, typeName)
+    if (typeName === 'EIP712Domain') {
+      if (members.some((m) => m.type.data_type === 'ARRAY' || m.type.data_type === 'STRUCT'))
+        throw dataError('Unexpected member in EIP712Domain')
+      if (members.length === 0 && showData)
+        screens.push({
+          title: 'Warning',
+          value: 'Empty EIP-712 domain',
+          code: 'ButtonRequest_Warning',
+          name: 'confirm_typed_value',
+        })
+    }
+    for (const [index, member] of members.entries()) {
       const path = [...memberPath, index]
+      const here = [...parents, member.name]
       const type = member.type
       if (type.data_type === 'STRUCT') {
-        out.push(await hashStruct(type.struct_name!, path))
+        const struct = type.struct_name!
+        if (showData) screens.push(structScreen(here.join('.'), struct, membersOf(types, struct)))
+        out.push(await hashStruct(struct, path, showData, here))
       } else if (type.data_type === 'ARRAY') {
         const length = type.size ?? bytesToNumber(await getValue(arrayLengthType, path))
         const entry = type.entry_type!
+        if (showData)
+          screens.push({
+            title: here.join('.'),
+            value: `Array of ${length} ${plural(typeName_(entry), length)}`,
+            code: 'ButtonRequest_Other',
+            name: 'should_show_array',
+          })
         const items: Uint8Array[] = []
         for (let i = 0; i < length; i++) {
           const itemPath = [...path, i]
+          const item = [...parents, `${member.name}[${i}]`]
           if (entry.data_type === 'STRUCT') {
             // MetaMask v4 hashes structs inside arrays; the spec encodes them:
             // https://github.com/MetaMask/eth-sig-util/pull/107
-            if (metamaskV4Compat) items.push(await hashStruct(entry.struct_name!, itemPath))
-            else await encodeData(items, entry.struct_name!, itemPath)
+            if (metamaskV4Compat)
+              items.push(await hashStruct(entry.struct_name!, itemPath, showData, item))
+            else await encodeData(items, entry.struct_name!, itemPath, showData, item)
           } else {
-            items.push(encodeField(entry, await getValue(entry, itemPath)))
+            const value = await getValue(entry, itemPath)
+            items.push(encodeField(entry, value))
+            if (showData) show(item.join('.'), entry, value)
           }
         }
         out.push(hexToBytes(keccak256(concatBytes(items))))
       } else {
-        out.push(encodeField(type, await getValue(type, path)))
+        const value = await getValue(type, path)
+        out.push(encodeField(type, value))
+        if (showData) show(here.join('.'), type, value)
       }
     }
   }
 
-  return { collect, domainNameAndVersion, hashStruct }
+  return { collect, hashStruct, types }
+}
+
+/** `decode_typed_data` (core/src/apps/ethereum/helpers.py), as the device draws it. */
+function decodeTypedData(type: FieldType, value: Uint8Array): string {
+  switch (type.data_type) {
+    case 'BYTES':
+      return bytesToHex(value).slice(2)
+    case 'STRING':
+      return drawText(new TextDecoder().decode(value))
+    case 'ADDRESS':
+      return getAddress(bytesToHex(value))
+    case 'BOOL':
+      return value[0] === 1 ? 'true' : 'false'
+    case 'UINT':
+      return bytesToBigInt(value).toString()
+    case 'INT': {
+      const unsigned = bytesToBigInt(value)
+      const bits = BigInt(value.length * 8)
+      const negative = value.length > 0 && (value[0]! & 0x80) !== 0
+      return (negative ? unsigned - (1n << bits) : unsigned).toString()
+    }
+    default:
+      throw dataError('Unsupported data type for field decoding')
+  }
+}
+
+/** `format_plural_english`: "1 uint256", "2 uint256s", "3 addresses". */
+function plural(noun: string, count: number): string {
+  if (count === 1) return noun
+  if (noun.endsWith('y') && !'aeiouy'.includes(noun.at(-2) ?? '')) return `${noun.slice(0, -1)}ies`
+  return /[hsxz]$/.test(noun) ? `${noun}es` : `${noun}s`
 }
 
 function membersOf(types: Types, name: string): readonly Member[] {
@@ -170,7 +281,7 @@ function innermost(type: FieldType): FieldType {
   return type.data_type === 'ARRAY' && type.entry_type ? innermost(type.entry_type) : type
 }
 
-function typeName(type: FieldType): string {
+function typeName_(type: FieldType): string {
   switch (type.data_type) {
     case 'UINT':
       return `uint${(type.size ?? 32) * 8}`
@@ -179,7 +290,7 @@ function typeName(type: FieldType): string {
     case 'BYTES':
       return type.size ? `bytes${type.size}` : 'bytes'
     case 'ARRAY':
-      return `${typeName(type.entry_type!)}[${type.size ?? ''}]`
+      return `${typeName_(type.entry_type!)}[${type.size ?? ''}]`
     case 'STRUCT':
       return type.struct_name!
     default:
@@ -201,7 +312,7 @@ function encodeType(types: Types, primary: string): string {
   deps.delete(primary)
   return [primary, ...[...deps].sort()]
     .map((name) => {
-      const fields = membersOf(types, name).map((m) => `${typeName(m.type)} ${m.name}`)
+      const fields = membersOf(types, name).map((m) => `${typeName_(m.type)} ${m.name}`)
       return `${name}(${fields.join(',')})`
     })
     .join('')

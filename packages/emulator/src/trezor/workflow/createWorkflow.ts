@@ -13,6 +13,7 @@ export function createWorkflow(
 ): TrezorWorkflow {
   return {
     model: device.model,
+    firmware: device.firmware,
     keychain: device.keychain,
     call: (message, expected) => callUnlocked(device, message, expected, signal, operation),
     confirm: (kind, screens) => confirmOnDevice(device, kind, screens, signal),

@@ -7,6 +7,8 @@ import type { WireMessage } from '../wire/codec.js'
 /** What a firmware handler can do while it runs: talk to the host, show screens, sign. */
 export type TrezorWorkflow = {
   readonly model: TrezorModel
+  /** The firmware version the device plays, e.g. `2.12.4`. */
+  readonly firmware: string
   readonly keychain: TrezorKeychain
   /** Sends `message` to the host and waits for its answer, one of the `expected` types. */
   readonly call: (message: WireMessage, expected: readonly string[]) => Promise<WireMessage>
