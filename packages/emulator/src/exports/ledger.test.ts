@@ -14,10 +14,19 @@ test('public API', () => {
       "createEmulatorBluetooth",
       "createFakeBluetooth",
       "createLedgerEmulator",
+      "encodeTestEnumValue",
+      "encodeTestField",
+      "encodeTestTransactionInfo",
+      "issueTestCertificate",
       "ledgerCalPublicKey",
       "signCalPayload",
+      "signDigestDer",
       "signErc20Descriptor",
+      "signTestCalldataDescriptor",
+      "signTestDescriptor",
       "testMnemonic",
+      "testPublicKeyOf",
+      "tlv",
     ]
   `)
 })
