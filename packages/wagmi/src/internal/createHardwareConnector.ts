@@ -1,4 +1,8 @@
-import type { HardwareAccount } from '@airlock/core'
+import type {
+  DeviceStatusListener,
+  HardwareSigner,
+  ToHardwareAccountParameters,
+} from '@airlock/core'
 import type { HardwareProvider } from '@airlock/provider'
 import { createConnector, ProviderNotFoundError } from '@wagmi/core'
 import { getAddress } from 'viem'
@@ -7,10 +11,16 @@ import type { HardwareSession } from './hardwareSession.js'
 export type CreateHardwareConnectorParameters<type extends string> = {
   id: string
   name: string
+  /** A `data:` URL wallet pickers show. */
+  icon: string
   type: type
   rdns: string
-  /** Loads the device package and reads the account from the device. Called on connect. */
-  getAccount: () => Promise<HardwareAccount>
+  /** Loads the device package and creates the signer. Called on connect. */
+  getSigner: () => Promise<HardwareSigner>
+  /** Where the account is on the device. */
+  location: ToHardwareAccountParameters
+  /** Gets the signer's status events, from the first connect on. */
+  onStatus?: DeviceStatusListener | undefined
   /**
    * Whether the device can be reached again without asking the user (no picker, no click), checked
    * before a reconnect loads anything.
@@ -26,11 +36,13 @@ export type CreateHardwareConnectorParameters<type extends string> = {
  * asking the user, loads anything then.
  */
 export function createHardwareConnector<type extends string>({
-  getAccount,
+  getSigner,
+  location,
+  onStatus,
   canReconnect,
   ...meta
 }: CreateHardwareConnectorParameters<type>) {
-  const session: HardwareSession = { getAccount }
+  const session: HardwareSession = { getSigner, location, onStatus, name: meta.name }
   // Where the app's config has no storage, authorization lasts as long as the page.
   let authorized = false
   const authorizedKey = `airlock.${meta.id}.authorized`

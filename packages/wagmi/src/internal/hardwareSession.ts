@@ -4,20 +4,26 @@
  * The connector itself (`createHardwareConnector`) stays in the app's eager bundle, so it holds
  * only what a page needs before the user connects.
  */
-import type { HardwareAccount } from '@airlock/core'
 import {
-  createHardwareProvider,
-  type HardwareProvider,
-  toProviderRpcError,
-} from '@airlock/provider'
+  type DeviceStatusListener,
+  type HardwareSigner,
+  type ToHardwareAccountParameters,
+  toHardwareAccount,
+} from '@airlock/core'
+import { createHardwareProvider, type HardwareProvider } from '@airlock/provider'
 import { ChainNotConfiguredError, type Connector, type CreateConnectorFn } from '@wagmi/core'
 import { getAddress, numberToHex, SwitchChainError } from 'viem'
+import { toConnectError } from './toConnectError.js'
 
 export type ConnectorConfig = Parameters<CreateConnectorFn>[0]
 
 /** A connector's state between calls. */
 export type HardwareSession = {
-  readonly getAccount: () => Promise<HardwareAccount>
+  readonly getSigner: () => Promise<HardwareSigner>
+  readonly location: ToHardwareAccountParameters
+  readonly onStatus?: DeviceStatusListener | undefined
+  /** The device's name for people, in connect errors: `'Ledger'`. */
+  readonly name: string
   provider?: HardwareProvider | undefined
   loading?: Promise<HardwareProvider> | undefined
   /** The chain to connect on, kept across disconnects. */
@@ -26,13 +32,16 @@ export type HardwareSession = {
   unlisten?: (() => void) | undefined
 }
 
-/** Loads the device package and reads the account, once at a time; a failure can be retried. */
+/**
+ * Loads the device package and reads the account, once at a time; a failure can be retried. The
+ * app's status listener is on the signer before the device is first asked.
+ */
 export function loadProvider(
   session: HardwareSession,
   config: ConnectorConfig,
 ): Promise<HardwareProvider> {
   if (session.provider) return Promise.resolve(session.provider)
-  session.loading ??= session.getAccount().then((account) => {
+  session.loading ??= readAccount(session).then((account) => {
     session.provider = createHardwareProvider({
       account,
       chains: config.chains,
@@ -45,6 +54,12 @@ export function loadProvider(
     session.loading = undefined
   })
   return session.loading
+}
+
+async function readAccount({ getSigner, location, onStatus }: HardwareSession) {
+  const signer = await getSigner()
+  if (onStatus) signer.onStatus(onStatus)
+  return toHardwareAccount(signer, location)
 }
 
 /** The provider events a connector handles. */
@@ -86,7 +101,7 @@ export async function connectSession(
       chainId: currentChainId,
     }
   } catch (error) {
-    throw toProviderRpcError(error)
+    throw toConnectError(error, session.name)
   }
 }
 
