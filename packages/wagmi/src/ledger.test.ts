@@ -104,7 +104,7 @@ describe('ledger', () => {
   test('a neutral icon by default; id, name and icon can be overridden', () => {
     const { connector } = createTestConfig(ledger())
     expect(connector.icon).toMatch(/^data:image\/svg\+xml,%3Csvg/)
-    expect(decodeURIComponent(connector.icon!)).toContain('<rect x="11" y="4"')
+    expect(decodeURIComponent(connector.icon!)).toContain('<rect x="5.5" y="2.5"')
     expect([connector.id, connector.name, connector.type]).toEqual(['ledger', 'Ledger', 'ledger'])
     const { connector: renamed } = createTestConfig(
       ledger({ id: 'ledger-2', name: 'Ledger (2nd)', icon: 'data:image/png;base64,AA==' }),

@@ -74,7 +74,7 @@ const ledgerVendorId = 0x2c97
 
 /** A USB stick with its button: the Ledger glyph pickers show by default. */
 const ledgerIcon = deviceIcon(
-  '<rect x="11" y="4" width="10" height="24" rx="2"/><circle cx="16" cy="20" r="3"/>',
+  '<rect x="5.5" y="2.5" width="5" height="11" rx="1"/><circle cx="8" cy="10" r="1"/>',
 )
 
 ledger.type = 'ledger' as const

@@ -74,7 +74,7 @@ export type TrezorParameters = (
 
 /** A device with a screen and two buttons: the Trezor glyph pickers show by default. */
 const trezorIcon = deviceIcon(
-  '<rect x="8" y="5" width="16" height="22" rx="3"/><path d="M12 10h8v7h-8zM12 22h2m4 0h2"/>',
+  '<rect x="4.5" y="2.5" width="7" height="11" rx="1"/><path d="M6.5 4.5h3v3h-3zM6 11h1m2 0h1"/>',
 )
 
 trezor.type = 'trezor' as const

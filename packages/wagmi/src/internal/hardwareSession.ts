@@ -22,8 +22,10 @@ export type HardwareSession = {
   readonly getSigner: () => Promise<HardwareSigner>
   readonly location: ToHardwareAccountParameters
   readonly onStatus?: DeviceStatusListener | undefined
-  /** The device's name for people, in connect errors: `'Ledger'`. */
-  readonly name: string
+  /** Where wagmi's storage keeps that the user connected and did not disconnect. */
+  readonly authorizedKey: string
+  /** The same, for a config without storage: it lasts as long as the page. */
+  authorized: boolean
   provider?: HardwareProvider | undefined
   loading?: Promise<HardwareProvider> | undefined
   /** The chain to connect on, kept across disconnects. */
@@ -62,9 +64,13 @@ async function readAccount({ getSigner, location, onStatus }: HardwareSession) {
   return toHardwareAccount(signer, location)
 }
 
-/** The provider events a connector handles. */
-type ConnectorEvents = Pick<Connector, 'onAccountsChanged' | 'onChainChanged' | 'onDisconnect'>
+/** The provider events a connector handles, and its name for connect errors. */
+type ConnectorEvents = Pick<
+  Connector,
+  'name' | 'onAccountsChanged' | 'onChainChanged' | 'onDisconnect'
+>
 
+/** wagmi's `connect`: reads the account (once), and remembers the user connected. */
 export async function connectSession(
   connector: ConnectorEvents,
   session: HardwareSession,
@@ -94,6 +100,8 @@ export async function connectSession(
     let currentChainId = provider.chain.id
     if (chainId && chainId !== currentChainId)
       currentChainId = (await switchSessionChain(session, config, chainId)).id
+    session.authorized = true
+    await config.storage?.setItem(session.authorizedKey, true)
     return {
       accounts: withCapabilities
         ? accounts.map((address) => ({ address, capabilities: {} }))
@@ -101,8 +109,36 @@ export async function connectSession(
       chainId: currentChainId,
     }
   } catch (error) {
-    throw toConnectError(error, session.name)
+    throw toConnectError(error, connector.name)
   }
+}
+
+/** The connected account's addresses, checksummed; none before a connect. */
+export async function sessionAccounts(session: HardwareSession) {
+  const accounts = (await session.provider?.request({ method: 'eth_accounts' })) ?? []
+  return accounts.map((address) => getAddress(address))
+}
+
+/** No accounts left means the permission was revoked: a disconnect by the user. */
+export function accountsChanged(
+  connector: ConnectorEvents,
+  session: HardwareSession,
+  config: ConnectorConfig,
+  accounts: string[],
+) {
+  if (accounts.length === 0) forget(session, config).then(() => connector.onDisconnect())
+  else config.emitter.emit('change', { accounts: accounts.map((x) => getAddress(x)) })
+}
+
+/** The user disconnected: no reconnect on the next page load; the device is closed. */
+export async function disconnectSession(session: HardwareSession, config: ConnectorConfig) {
+  await forget(session, config)
+  await releaseSession(session)
+}
+
+async function forget(session: HardwareSession, config: ConnectorConfig) {
+  session.authorized = false
+  await config.storage?.removeItem(session.authorizedKey)
 }
 
 export async function switchSessionChain(
