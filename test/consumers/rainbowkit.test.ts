@@ -6,6 +6,7 @@
  * dApp example's local node (chain id 1).
  */
 import { rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { ledgerLive } from '@airlock/core'
 import { testMnemonic } from '@airlock/emulator'
 import type { Page } from 'playwright-core'
@@ -25,8 +26,10 @@ import {
   type PreviewServer,
   startRainbowKitApp,
 } from './rainbowKitApp.js'
+import { run } from './run.js'
 
 const projectDir = inject('rainbowKitProjectDir')
+const root = resolve(import.meta.dirname, '../..')
 const ledgerAccount = mnemonicToAccount(testMnemonic, {
   path: ledgerLive(0) as HDOptions['path'],
 }).address
@@ -78,6 +81,15 @@ describe.skipIf(!projectDir)('wagmi 2 + RainbowKit app built with Vite', () => {
     expect(installedVersion(projectDir, '@wagmi/core')).toMatch(/^2\./)
     expect(buildLog.split('\n').filter((line) => line.includes('@airlock/'))).toEqual([])
     expect(buildLog).not.toContain('network access refused')
+  })
+
+  test("a TypeScript app's config compiles against wagmi 2's and RainbowKit's types", async () => {
+    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
+    const result = await run(process.execPath, [tsc, '-p', join(appDir, 'typecheck')], {
+      cwd: appDir,
+    })
+    expect(`${result.stdout}${result.stderr}`).toBe('')
+    expect(result.code).toBe(0)
   })
 
   test('the first visit loads no device package and nothing leaves loopback', async () => {
