@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsdown'
 
 export default defineConfig({
-  entry: { index: 'src/exports/index.ts' },
+  entry: { index: 'src/exports/index.ts', rainbowkit: 'src/exports/rainbowkit.ts' },
   format: 'esm',
   platform: 'neutral',
   dts: true,

@@ -4,7 +4,8 @@ import type { BundleSizes } from './measureBundles.js'
 export const kB = 1000
 
 /** What Airlock may add to a dApp before a device is picked: the eager bundle, a Next.js page load. */
-export const eagerLimit = 8 * kB
+// 8 kB until the connectors carried their picker icons (two neutral SVG glyphs, ~200 B gz).
+export const eagerLimit = 8_200
 
 export type Budget = {
   name: string
@@ -21,7 +22,7 @@ export type Budget = {
 /**
  * The bundle-size budgets, enforced by `pnpm size` except the Trezor target (the bare SDK + 5 kB),
  * which is not met yet (see the README's "Performance"): it is reported, and a ceiling of the bare
- * SDK + 16 kB is enforced in its place, to catch regressions.
+ * SDK + 16.2 kB is enforced in its place, to catch regressions.
  */
 export function bundleBudgets(sizes: BundleSizes): Budget[] {
   return [
@@ -29,7 +30,7 @@ export function bundleBudgets(sizes: BundleSizes): Budget[] {
       name: 'Airlock eager (core, ledger, trezor, wagmi; viem and @wagmi/core external)',
       actual: sizes.eager.gzip,
       limit: eagerLimit,
-      rule: '8 kB',
+      rule: '8.2 kB',
       enforced: true,
     },
     {
@@ -84,10 +85,12 @@ export function bundleBudgets(sizes: BundleSizes): Budget[] {
     {
       name: 'Trezor picked (wagmi): connect and first signature',
       actual: sizes.trezorOnConnect.gzip,
-      // 16 kB until `transport: 'web-ble'`: its rxjs shares `tslib` with Trezor Connect, so a
-      // bundler splits tslib out of Connect's chunk into one of its own (+0.2 kB gz for Trezor).
-      limit: sizes.bareTrezor.gzip + 16.5 * kB,
-      rule: 'ceiling: bare @trezor/connect-web + 16.5 kB',
+      // 16 kB until this version's checks on the connect path (1.5 kB gz together): the provider's
+      // parameter validation and method allow-list, the Trezor display rules for messages, tokens and
+      // typed data, the connectors' remedy messages and status events, and the `tslib` chunk a
+      // bundler splits out of Connect's once `transport: 'web-ble'` (rxjs) shares it.
+      limit: sizes.bareTrezor.gzip + 17.5 * kB,
+      rule: 'ceiling: bare @trezor/connect-web + 17.5 kB',
       enforced: true,
     },
   ]

@@ -26,3 +26,28 @@ export function consumerRegistryDependencies(): Record<string, string> {
   }
   return { ...dependencies, ...pinnedHere }
 }
+
+/**
+ * The RainbowKit app's registry dependencies: RainbowKit 2.2.11 needs wagmi 2, so this app is on
+ * wagmi 2.19.5 and the @wagmi/core 2.22.1 it pins (Airlock peers `@wagmi/core` ^2.16 || ^3).
+ */
+const rainbowKitPinned: Record<string, string> = {
+  '@rainbow-me/rainbowkit': '2.2.11',
+  wagmi: '2.19.5',
+  '@wagmi/core': '2.22.1',
+  '@tanstack/react-query': '5.108.4',
+  react: '19.3.1',
+  'react-dom': '19.3.1',
+}
+
+/** The RainbowKit app's registry dependencies, exact versions; Vite and viem from the catalog. */
+export function rainbowKitRegistryDependencies(): Record<string, string> {
+  const catalog = readWorkspaceCatalog()
+  const dependencies: Record<string, string> = {}
+  for (const name of ['viem', 'vite', '@trezor/connect-web']) {
+    const version = catalog[name]
+    if (!version) throw new Error(`${name} is not in pnpm-workspace.yaml's catalog`)
+    dependencies[name] = version
+  }
+  return { ...dependencies, ...rainbowKitPinned }
+}

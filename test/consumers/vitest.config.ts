@@ -1,8 +1,7 @@
-import { existsSync } from 'node:fs'
 import { defineConfig } from 'vitest/config'
+import { hasChromium as chromiumInstalled, chromiumPath } from './chromium.js'
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const hasChromium = existsSync(chromiumPath)
+const hasChromium = chromiumInstalled()
 // CI installs Chromium (.ci/run) and must never skip; a newcomer without it gets a notice instead.
 if (!hasChromium && process.env.CI)
   throw new Error(`Chromium not found at ${chromiumPath}: the Next.js consumer tests cannot run.`)
@@ -12,8 +11,8 @@ if (!hasChromium)
   )
 
 // Airlock as people install it: packed tarballs installed with npm outside the workspace
-// (globalSetup.ts), then plain Node scripts (node.test.ts) and a Next.js app in Chromium
-// (next.test.ts). The install runs in globalSetup, outside the no-network guard; the tests run
+// (globalSetup.ts), then plain Node scripts (node.test.ts), a Next.js app in Chromium
+// (next.test.ts) and a Vite app on wagmi 2 with RainbowKit (rainbowkit.test.ts). The install runs in globalSetup, outside the no-network guard; the tests run
 // under it, and the Node processes they start under scripts/denyNetwork.mjs.
 export default defineConfig({
   resolve: { conditions: ['source'] },
@@ -24,7 +23,8 @@ export default defineConfig({
     globalSetup: ['./globalSetup.ts'],
     setupFiles: ['../setup/noNetwork.ts'],
     testTimeout: 120_000,
-    // Two `next build`s (one per bundler) run in next.test.ts's hooks.
+    // Two `next build`s (one per bundler) run in next.test.ts's hooks, a `vite build` in
+    // rainbowkit.test.ts's.
     hookTimeout: 600_000,
     expect: { poll: { timeout: 20_000, interval: 100 } },
   },

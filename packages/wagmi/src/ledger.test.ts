@@ -1,3 +1,4 @@
+import { DeviceLockedError, type DeviceStatus } from '@airlock/core'
 import { createLedgerEmulator } from '@airlock/emulator'
 import { rejectNextReview } from '@airlock/fixtures/conformanceDevice'
 import { toLedgerAccount } from '@airlock/ledger'
@@ -64,15 +65,54 @@ describe('ledger', () => {
     expect(getConnection(config).status).toBe('disconnected')
   })
 
-  test('a locked device fails connect with a code and the remedy', async () => {
+  test('a locked device fails connect with a code, and the remedy as the message pickers show', async () => {
     const emulator = createLedgerEmulator({ locked: true })
     const { config, connector } = createTestConfig(ledger({ transport: emulator.transport }))
     const error = await connect(config, { connector }).catch((e) => e)
     expect(error.code).toBe(-32002)
-    expect(error.message).toContain('Unlock the device')
+    expect(error.message).toBe('Unlock your Ledger with its PIN, then try again.')
+    expect(error.walk((e: unknown) => e instanceof DeviceLockedError)).toBeInstanceOf(
+      DeviceLockedError,
+    )
     expect(getConnection(config).status).toBe('disconnected')
     emulator.unlock()
     await connect(config, { connector })
     expect(getConnection(config).status).toBe('connected')
+  })
+
+  test('the Ethereum app closed: the remedy names it and the Ledger', async () => {
+    const emulator = createLedgerEmulator({ app: 'dashboard' })
+    const { config, connector } = createTestConfig(ledger({ transport: emulator.transport }))
+    const error = await connect(config, { connector }).catch((e) => e)
+    expect(error.message).toBe('Open the Ethereum app on the Ledger, then try again.')
+  })
+
+  test('onStatus gets the signer’s events from the first connect on', async () => {
+    const emulator = createLedgerEmulator({ locked: true })
+    const statuses: DeviceStatus['type'][] = []
+    const { config, connector } = createTestConfig(
+      ledger({ transport: emulator.transport, onStatus: (status) => statuses.push(status.type) }),
+    )
+    await connect(config, { connector }).catch(() => {})
+    expect(statuses).toContain('error')
+    emulator.unlock()
+    statuses.length = 0
+    await connect(config, { connector })
+    expect(statuses.at(-1)).toBe('done')
+  })
+
+  test('a neutral icon by default; id, name and icon can be overridden', () => {
+    const { connector } = createTestConfig(ledger())
+    expect(connector.icon).toMatch(/^data:image\/svg\+xml,%3Csvg/)
+    expect(decodeURIComponent(connector.icon!)).toContain('<rect x="5.5" y="2.5"')
+    expect([connector.id, connector.name, connector.type]).toEqual(['ledger', 'Ledger', 'ledger'])
+    const { connector: renamed } = createTestConfig(
+      ledger({ id: 'ledger-2', name: 'Ledger (2nd)', icon: 'data:image/png;base64,AA==' }),
+    )
+    expect([renamed.id, renamed.name, renamed.icon]).toEqual([
+      'ledger-2',
+      'Ledger (2nd)',
+      'data:image/png;base64,AA==',
+    ])
   })
 })

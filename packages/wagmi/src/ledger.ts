@@ -1,8 +1,34 @@
-import type { BlindSigningPolicy, DerivationPath, PathScheme } from '@airlock/core'
+import type {
+  BlindSigningPolicy,
+  DerivationPath,
+  DeviceStatusListener,
+  PathScheme,
+} from '@airlock/core'
 import type { ToLedgerAccountParameters } from '@airlock/ledger'
 import { createHardwareConnector } from './internal/createHardwareConnector.js'
+import { deviceIcon } from './internal/deviceIcon.js'
 
 export type LedgerParameters = {
+  /**
+   * The connector's id in wagmi (and its storage key): change it to list two of these.
+   * @default 'ledger'
+   */
+  id?: string | undefined
+  /**
+   * The name wallet pickers show.
+   * @default 'Ledger'
+   */
+  name?: string | undefined
+  /**
+   * The icon wallet pickers show: a URL, usually `data:`.
+   * @default a neutral Ledger device glyph (not Ledger's mark)
+   */
+  icon?: string | undefined
+  /**
+   * Gets the device's status from the first connect on: connecting, unlock it, open the app,
+   * confirm on it (in clear or blind), done, failed. For what a picker or the page tells the user.
+   */
+  onStatus?: DeviceStatusListener | undefined
   /**
    * How to reach the Ledger: `'webusb'`, `'webhid'`, a function that opens a
    * `@ledgerhq/hw-transport` Transport, or an open one.
@@ -58,6 +84,11 @@ export type LedgerParameters = {
 // Ledger's USB vendor id, the filter hw-transport-webusb and -webhid ask the browser for.
 const ledgerVendorId = 0x2c97
 
+/** A USB stick with its button: the Ledger glyph pickers show by default. */
+const ledgerIcon = deviceIcon(
+  '<rect x="5.5" y="2.5" width="5" height="11" rx="1"/><circle cx="8" cy="10" r="1"/>',
+)
+
 ledger.type = 'ledger' as const
 /**
  * A wagmi connector for a Ledger running the Ethereum app. `@airlock/ledger` (and the Ledger SDK)
@@ -65,16 +96,28 @@ ledger.type = 'ledger' as const
  * did not disconnect, through a Ledger whose browser permission is still granted (no picker).
  */
 export function ledger(parameters: LedgerParameters = {}) {
-  const { path, scheme = 'ledgerLive', index = 0, ...device } = parameters
+  const {
+    id = 'ledger',
+    name = 'Ledger',
+    icon = ledgerIcon,
+    onStatus,
+    path,
+    scheme = 'ledgerLive',
+    index = 0,
+    ...device
+  } = parameters
   return createHardwareConnector({
-    id: 'ledger',
-    name: 'Ledger',
+    id,
+    name,
+    icon,
     type: ledger.type,
     rdns: 'io.github.airlock.ledger',
-    async getAccount() {
-      const { toLedgerAccount } = await import('@airlock/ledger')
-      return toLedgerAccount({ ...device, ...(path ? { path } : { scheme, index }) })
+    async getSigner() {
+      const { createLedgerSigner } = await import('@airlock/ledger')
+      return createLedgerSigner(device)
     },
+    location: path ? { path } : { scheme, index },
+    onStatus,
     canReconnect: () => hasPermittedLedger(device.transport),
   })
 }

@@ -66,4 +66,19 @@ describe('trezor', () => {
       await emulator.dispose()
     }
   })
+
+  test('a neutral icon by default; id, name and icon can be overridden', () => {
+    const manifest = { appName: 'Test', appUrl: 'https://example.com', email: 'a@example.com' }
+    const { connector } = createTestConfig(trezor({ manifest }))
+    expect(decodeURIComponent(connector.icon!)).toMatch(/^data:image\/svg\+xml,<svg .*<\/svg>$/)
+    expect([connector.id, connector.name]).toEqual(['trezor', 'Trezor'])
+    const { connector: renamed } = createTestConfig(
+      trezor({ manifest, id: 'trezor-safe', name: 'Trezor Safe', icon: '/trezor.svg' }),
+    )
+    expect([renamed.id, renamed.name, renamed.icon]).toEqual([
+      'trezor-safe',
+      'Trezor Safe',
+      '/trezor.svg',
+    ])
+  })
 })

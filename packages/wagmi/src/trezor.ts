@@ -1,6 +1,16 @@
-import type { BlindSigningPolicy, DerivationPath, PathScheme } from '@airlock/core'
-import type { ToTrezorAccountParameters, TrezorConnectLike, TrezorManifest } from '@airlock/trezor'
+import type {
+  BlindSigningPolicy,
+  DerivationPath,
+  DeviceStatusListener,
+  PathScheme,
+} from '@airlock/core'
+import type {
+  CreateTrezorSignerParameters,
+  TrezorConnectLike,
+  TrezorManifest,
+} from '@airlock/trezor'
 import { createHardwareConnector } from './internal/createHardwareConnector.js'
+import { deviceIcon } from './internal/deviceIcon.js'
 
 export type TrezorParameters = (
   | {
@@ -14,6 +24,26 @@ export type TrezorParameters = (
     }
   | { manifest?: TrezorManifest | undefined; connect: TrezorConnectLike }
 ) & {
+  /**
+   * The connector's id in wagmi (and its storage key): change it to list two of these.
+   * @default 'trezor'
+   */
+  id?: string | undefined
+  /**
+   * The name wallet pickers show.
+   * @default 'Trezor'
+   */
+  name?: string | undefined
+  /**
+   * The icon wallet pickers show: a URL, usually `data:`.
+   * @default a neutral Trezor device glyph (not Trezor's mark)
+   */
+  icon?: string | undefined
+  /**
+   * Gets the device's status from the first connect on: connecting, unlock it, open the app,
+   * confirm on it (in clear or blind), done, failed. For what a picker or the page tells the user.
+   */
+  onStatus?: DeviceStatusListener | undefined
   /**
    * The account's derivation path. Takes precedence over `scheme` and `index`.
    * @default undefined
@@ -42,6 +72,11 @@ export type TrezorParameters = (
   blindSigning?: BlindSigningPolicy | undefined
 }
 
+/** A device with a screen and two buttons: the Trezor glyph pickers show by default. */
+const trezorIcon = deviceIcon(
+  '<rect x="4.5" y="2.5" width="7" height="11" rx="1"/><path d="M6.5 4.5h3v3h-3zM6 11h1m2 0h1"/>',
+)
+
 trezor.type = 'trezor' as const
 /**
  * A wagmi connector for a Trezor, through Trezor Connect. `@airlock/trezor` (and Trezor Connect)
@@ -49,17 +84,28 @@ trezor.type = 'trezor' as const
  * did not disconnect; only then is Trezor Connect loaded.
  */
 export function trezor(parameters: TrezorParameters) {
-  const { path, scheme = 'bip44', index = 0, ...device } = parameters
+  const {
+    id = 'trezor',
+    name = 'Trezor',
+    icon = trezorIcon,
+    onStatus,
+    path,
+    scheme = 'bip44',
+    index = 0,
+    ...device
+  } = parameters
   return createHardwareConnector({
-    id: 'trezor',
-    name: 'Trezor',
+    id,
+    name,
+    icon,
     type: trezor.type,
     rdns: 'io.github.airlock.trezor',
-    async getAccount() {
-      const { toTrezorAccount } = await import('@airlock/trezor')
-      const location = path ? { path } : { scheme, index }
-      return toTrezorAccount({ ...device, ...location } as ToTrezorAccountParameters)
+    async getSigner() {
+      const { createTrezorSigner } = await import('@airlock/trezor')
+      return createTrezorSigner(device as CreateTrezorSignerParameters)
     },
+    location: path ? { path } : { scheme, index },
+    onStatus,
     // Trezor Connect finds the device itself; it is loaded only for a user who connected before.
     canReconnect: async () => true,
   })

@@ -1,16 +1,25 @@
-import type { HardwareAccount } from '@airlock/core'
+import type {
+  DeviceStatusListener,
+  HardwareSigner,
+  ToHardwareAccountParameters,
+} from '@airlock/core'
 import type { HardwareProvider } from '@airlock/provider'
 import { createConnector, ProviderNotFoundError } from '@wagmi/core'
-import { getAddress } from 'viem'
 import type { HardwareSession } from './hardwareSession.js'
 
 export type CreateHardwareConnectorParameters<type extends string> = {
   id: string
   name: string
+  /** A `data:` URL wallet pickers show. */
+  icon: string
   type: type
   rdns: string
-  /** Loads the device package and reads the account from the device. Called on connect. */
-  getAccount: () => Promise<HardwareAccount>
+  /** Loads the device package and creates the signer. Called on connect. */
+  getSigner: () => Promise<HardwareSigner>
+  /** Where the account is on the device. */
+  location: ToHardwareAccountParameters
+  /** Gets the signer's status events, from the first connect on. */
+  onStatus?: DeviceStatusListener | undefined
   /**
    * Whether the device can be reached again without asking the user (no picker, no click), checked
    * before a reconnect loads anything.
@@ -26,68 +35,62 @@ export type CreateHardwareConnectorParameters<type extends string> = {
  * asking the user, loads anything then.
  */
 export function createHardwareConnector<type extends string>({
-  getAccount,
+  getSigner,
+  location,
+  onStatus,
   canReconnect,
   ...meta
 }: CreateHardwareConnectorParameters<type>) {
-  const session: HardwareSession = { getAccount }
-  // Where the app's config has no storage, authorization lasts as long as the page.
-  let authorized = false
   const authorizedKey = `airlock.${meta.id}.authorized`
-  // Everything past the first connect loads with the device package.
-  const load = () => import('./hardwareSession.js')
+  // Where the app's config has no storage, authorization lasts as long as the page.
+  const session: HardwareSession = {
+    getSigner,
+    location,
+    onStatus,
+    authorizedKey,
+    authorized: false,
+  }
+  // Everything past the first connect loads with the device package. Provider events come only
+  // once it has loaded, so their handlers call it synchronously.
+  let lazy: typeof import('./hardwareSession.js') | undefined
+  const load = async () => (lazy ??= await import('./hardwareSession.js'))
 
-  return createConnector<HardwareProvider, Record<string, unknown>>((config) => {
-    /** The user disconnected: no reconnect on the next page load. */
-    async function forget() {
-      authorized = false
-      await config.storage?.removeItem(authorizedKey)
-    }
-
-    return {
-      ...meta,
-      async connect(parameters) {
-        const connection = await (await load()).connectSession(this, session, config, parameters)
-        authorized = true
-        await config.storage?.setItem(authorizedKey, true)
-        return connection as never
-      },
-      async disconnect() {
-        await forget()
-        await (await load()).releaseSession(session)
-      },
-      async getAccounts() {
-        const accounts = (await session.provider?.request({ method: 'eth_accounts' })) ?? []
-        return accounts.map((address) => getAddress(address))
-      },
-      async getChainId() {
-        return session.provider?.chain.id ?? session.chainId ?? config.chains[0].id
-      },
-      async getProvider() {
-        const known = session.provider || session.loading
-        if (!known && !((await this.isAuthorized()) && (await canReconnect())))
-          throw new ProviderNotFoundError()
-        return (await load()).loadProvider(session, config)
-      },
-      async isAuthorized() {
-        if (!config.storage) return authorized
-        return Boolean(await config.storage.getItem(authorizedKey))
-      },
-      async switchChain({ chainId }) {
-        return (await load()).switchSessionChain(session, config, chainId)
-      },
-      onAccountsChanged(accounts) {
-        // No accounts left means the permission was revoked: a disconnect by the user.
-        if (accounts.length === 0) forget().then(() => this.onDisconnect())
-        else config.emitter.emit('change', { accounts: accounts.map((x) => getAddress(x)) })
-      },
-      onChainChanged(chain) {
-        config.emitter.emit('change', { chainId: Number(chain) })
-      },
-      async onDisconnect() {
-        config.emitter.emit('disconnect')
-        await (await load()).releaseSession(session)
-      },
-    }
-  })
+  return createConnector<HardwareProvider, Record<string, unknown>>((config) => ({
+    ...meta,
+    async connect(parameters) {
+      return (await load()).connectSession(this, session, config, parameters) as never
+    },
+    async disconnect() {
+      await (await load()).disconnectSession(session, config)
+    },
+    async getAccounts() {
+      return (await lazy?.sessionAccounts(session)) ?? []
+    },
+    async getChainId() {
+      return session.provider?.chain.id ?? session.chainId ?? config.chains[0].id
+    },
+    async getProvider() {
+      const known = session.provider || session.loading
+      if (!known && !((await this.isAuthorized()) && (await canReconnect())))
+        throw new ProviderNotFoundError()
+      return (await load()).loadProvider(session, config)
+    },
+    async isAuthorized() {
+      if (!config.storage) return session.authorized
+      return Boolean(await config.storage.getItem(authorizedKey))
+    },
+    async switchChain({ chainId }) {
+      return (await load()).switchSessionChain(session, config, chainId)
+    },
+    onAccountsChanged(accounts) {
+      lazy?.accountsChanged(this, session, config, accounts)
+    },
+    onChainChanged(chain) {
+      config.emitter.emit('change', { chainId: Number(chain) })
+    },
+    async onDisconnect() {
+      config.emitter.emit('disconnect')
+      await lazy?.releaseSession(session)
+    },
+  }))
 }

@@ -4,20 +4,28 @@
  * The connector itself (`createHardwareConnector`) stays in the app's eager bundle, so it holds
  * only what a page needs before the user connects.
  */
-import type { HardwareAccount } from '@airlock/core'
 import {
-  createHardwareProvider,
-  type HardwareProvider,
-  toProviderRpcError,
-} from '@airlock/provider'
+  type DeviceStatusListener,
+  type HardwareSigner,
+  type ToHardwareAccountParameters,
+  toHardwareAccount,
+} from '@airlock/core'
+import { createHardwareProvider, type HardwareProvider } from '@airlock/provider'
 import { ChainNotConfiguredError, type Connector, type CreateConnectorFn } from '@wagmi/core'
 import { getAddress, numberToHex, SwitchChainError } from 'viem'
+import { toConnectError } from './toConnectError.js'
 
 export type ConnectorConfig = Parameters<CreateConnectorFn>[0]
 
 /** A connector's state between calls. */
 export type HardwareSession = {
-  readonly getAccount: () => Promise<HardwareAccount>
+  readonly getSigner: () => Promise<HardwareSigner>
+  readonly location: ToHardwareAccountParameters
+  readonly onStatus?: DeviceStatusListener | undefined
+  /** Where wagmi's storage keeps that the user connected and did not disconnect. */
+  readonly authorizedKey: string
+  /** The same, for a config without storage: it lasts as long as the page. */
+  authorized: boolean
   provider?: HardwareProvider | undefined
   loading?: Promise<HardwareProvider> | undefined
   /** The chain to connect on, kept across disconnects. */
@@ -26,13 +34,16 @@ export type HardwareSession = {
   unlisten?: (() => void) | undefined
 }
 
-/** Loads the device package and reads the account, once at a time; a failure can be retried. */
+/**
+ * Loads the device package and reads the account, once at a time; a failure can be retried. The
+ * app's status listener is on the signer before the device is first asked.
+ */
 export function loadProvider(
   session: HardwareSession,
   config: ConnectorConfig,
 ): Promise<HardwareProvider> {
   if (session.provider) return Promise.resolve(session.provider)
-  session.loading ??= session.getAccount().then((account) => {
+  session.loading ??= readAccount(session).then((account) => {
     session.provider = createHardwareProvider({
       account,
       chains: config.chains,
@@ -47,9 +58,19 @@ export function loadProvider(
   return session.loading
 }
 
-/** The provider events a connector handles. */
-type ConnectorEvents = Pick<Connector, 'onAccountsChanged' | 'onChainChanged' | 'onDisconnect'>
+async function readAccount({ getSigner, location, onStatus }: HardwareSession) {
+  const signer = await getSigner()
+  if (onStatus) signer.onStatus(onStatus)
+  return toHardwareAccount(signer, location)
+}
 
+/** The provider events a connector handles, and its name for connect errors. */
+type ConnectorEvents = Pick<
+  Connector,
+  'name' | 'onAccountsChanged' | 'onChainChanged' | 'onDisconnect'
+>
+
+/** wagmi's `connect`: reads the account (once), and remembers the user connected. */
 export async function connectSession(
   connector: ConnectorEvents,
   session: HardwareSession,
@@ -79,6 +100,8 @@ export async function connectSession(
     let currentChainId = provider.chain.id
     if (chainId && chainId !== currentChainId)
       currentChainId = (await switchSessionChain(session, config, chainId)).id
+    session.authorized = true
+    await config.storage?.setItem(session.authorizedKey, true)
     return {
       accounts: withCapabilities
         ? accounts.map((address) => ({ address, capabilities: {} }))
@@ -86,8 +109,36 @@ export async function connectSession(
       chainId: currentChainId,
     }
   } catch (error) {
-    throw toProviderRpcError(error)
+    throw toConnectError(error, connector.name)
   }
+}
+
+/** The connected account's addresses, checksummed; none before a connect. */
+export async function sessionAccounts(session: HardwareSession) {
+  const accounts = (await session.provider?.request({ method: 'eth_accounts' })) ?? []
+  return accounts.map((address) => getAddress(address))
+}
+
+/** No accounts left means the permission was revoked: a disconnect by the user. */
+export function accountsChanged(
+  connector: ConnectorEvents,
+  session: HardwareSession,
+  config: ConnectorConfig,
+  accounts: string[],
+) {
+  if (accounts.length === 0) forget(session, config).then(() => connector.onDisconnect())
+  else config.emitter.emit('change', { accounts: accounts.map((x) => getAddress(x)) })
+}
+
+/** The user disconnected: no reconnect on the next page load; the device is closed. */
+export async function disconnectSession(session: HardwareSession, config: ConnectorConfig) {
+  await forget(session, config)
+  await releaseSession(session)
+}
+
+async function forget(session: HardwareSession, config: ConnectorConfig) {
+  session.authorized = false
+  await config.storage?.removeItem(session.authorizedKey)
 }
 
 export async function switchSessionChain(

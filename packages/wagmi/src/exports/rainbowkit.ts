@@ -1,0 +1,6 @@
+export {
+  type CreateRainbowKitWallet,
+  ledgerWallet,
+  type RainbowKitWallet,
+  trezorWallet,
+} from '../rainbowkit.js'

@@ -1,0 +1,111 @@
+/**
+ * The Vite + React app of rainbowkit-app/ (wagmi 2, RainbowKit, Airlock's wallets), copied into the
+ * RainbowKit consumer project, built with `vite build` and served by `vite preview` on loopback.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs'
+import net from 'node:net'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { runOrThrow } from './run.js'
+
+const template = resolve(import.meta.dirname, 'rainbowkit-app')
+const denyNetwork = pathToFileURL(resolve(import.meta.dirname, 'scripts/denyNetwork.mjs')).href
+
+/** A fresh copy of the app inside the project, whose node_modules it resolves from. */
+export function copyRainbowKitApp(projectDir: string): string {
+  const appDir = mkdtempSync(join(projectDir, 'rainbowkit-app-'))
+  cpSync(template, appDir, { recursive: true })
+  return appDir
+}
+
+function viteEnv(): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${denyNetwork}`.trim(),
+  }
+}
+
+function viteBin(projectDir: string): string {
+  return join(projectDir, 'node_modules', 'vite', 'bin', 'vite.js')
+}
+
+/** `vite build`; returns its output. */
+export async function buildRainbowKitApp(projectDir: string, appDir: string): Promise<string> {
+  const { stdout, stderr } = await runOrThrow(process.execPath, [viteBin(projectDir), 'build'], {
+    cwd: appDir,
+    env: viteEnv(),
+  })
+  return `${stdout}\n${stderr}`
+}
+
+export type PreviewServer = { url: string; log: () => string; close: () => Promise<void> }
+
+/** `vite preview` of the build on 127.0.0.1 and a free port. */
+export async function startRainbowKitApp(
+  projectDir: string,
+  appDir: string,
+): Promise<PreviewServer> {
+  const port = await freePort()
+  const child = spawn(
+    process.execPath,
+    [viteBin(projectDir), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    { cwd: appDir, env: viteEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let output = ''
+  const onData = (chunk: Buffer) => {
+    output += chunk
+  }
+  child.stdout!.on('data', onData)
+  child.stderr!.on('data', onData)
+  const url = `http://127.0.0.1:${port}`
+  await new Promise<void>((ready, reject) => {
+    const timer = setTimeout(
+      () => fail(new Error(`vite preview did not start:\n${output}`)),
+      60_000,
+    )
+    const onExit = (code: number | null) =>
+      fail(new Error(`vite preview exited with ${code}:\n${output}`))
+    const onReady = () => {
+      if (!output.includes(url)) return
+      clearTimeout(timer)
+      child.off('exit', onExit)
+      child.stdout!.off('data', onReady)
+      ready()
+    }
+    const fail = (error: Error) => {
+      clearTimeout(timer)
+      child.kill()
+      reject(error)
+    }
+    child.stdout!.on('data', onReady)
+    child.once('exit', onExit)
+  })
+  return { url, log: () => output, close: () => stop(child) }
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise((resolveStop) => {
+    child.once('exit', () => resolveStop())
+    child.kill()
+  })
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = net.createServer()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolvePort(port))
+    })
+  })
+}
+
+/** The installed version of a package of the project. */
+export function installedVersion(projectDir: string, name: string): string {
+  const manifest = join(projectDir, 'node_modules', name, 'package.json')
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
+}
