@@ -137,7 +137,8 @@ const discovery = /packages\/core\/dist\/(readAccountPage|policy)-/
 const ledgerTokens = /packages\/ledger\/dist\/tokens\d+(_[0-9a-f])?-/
 // USDC on Ethereum: chain 1's index and the tokens whose address starts with 0xa (0xA0b86991…).
 const ledgerMainnetUsdc = /packages\/ledger\/dist\/tokens1(_a)?-/
-const ledgerEip712Filters = /packages\/ledger\/dist\/ledgerEip712Filters-/
+// (rolldown may name the chunk after its entry module: findTypedDataFilters, openWebBleTransport)
+const ledgerEip712Filters = /packages\/ledger\/dist\/(ledgerEip712Filters|findTypedDataFilters)-/
 const ledgerMessageFilters = /packages\/ledger\/dist\/(messages\d+|\d+-[0-9a-f]{6}-[0-9a-f]{6})-/
 // Permit2's `PermitSingle` on Ethereum: chain 1's index of messages, then its filters (chain 1,
 // contract 0x000000…, schema hash 4d5931…).
@@ -148,8 +149,9 @@ const ledgerGenericParser =
   /packages\/ledger\/dist\/(ledgerGenericParser|signWithCalldataDescriptor|certificateTarget)-/
 const ledgerCal = /packages\/ledger\/dist\/(ledgerCal|createDescriptorSource)-/
 // Only for `transport: 'web-ble'` and for a DMK session: never on the WebUSB path above.
-const ledgerWebBle = /packages\/ledger\/dist\/ledgerWebBle(Sdk)?-/
-const ledgerDmk = /packages\/ledger\/dist\/ledgerDmk-/
+const ledgerWebBle =
+  /packages\/ledger\/dist\/(ledgerWebBle(Sdk)?|openWebBleTransport|ledgerBluetoothErrors)-/
+const ledgerDmk = /packages\/ledger\/dist\/(ledgerDmk|openDmkTransport)-/
 
 /** Bundles each entry with esbuild as a browser dApp would (its peers external) and sizes the chunks. */
 export async function measureBundles(): Promise<BundleSizes> {
