@@ -1,20 +1,19 @@
-import type { Manifest } from '@trezor/connect'
 import type { EmulatorControls } from '../common/controls.js'
 import {
   bundledFirmwareRevision,
   initTrezorConnect,
   loadTrezorConnect,
-  type TrezorConnect,
 } from './connect/connect.js'
 import { onBlockedRequest } from './connect/offline.js'
 import { TrezorEmulatorTransport } from './connect/transport.js'
+import type { TrezorConnect, TrezorManifest } from './connect/types.js'
 import { TrezorDevice, type TrezorDeviceOptions } from './device.js'
 import { resolveTrezorModel, type TrezorModel, trezorModels } from './models.js'
 
 /** Options of `createTrezorEmulator`. TEST KEYS ONLY. */
 export type TrezorEmulatorOptions = TrezorDeviceOptions & {
   /** Manifest for `TrezorConnect.init`. @default trezorEmulatorManifest */
-  readonly manifest?: Manifest
+  readonly manifest?: TrezorManifest
 }
 
 /**

@@ -1,13 +1,12 @@
-import type Transport from '@ledgerhq/hw-transport'
 import { checkTransport } from '../checkTransport.js'
-import type { LedgerTransport } from '../types.js'
+import type { LedgerTransport, OpenLedgerTransport } from '../types.js'
 import { openBrowserTransport } from './openBrowserTransport.js'
 import { openNodeHidTransport } from './openNodeHidTransport.js'
 
 /** How to reach the device: an open Transport used as it is, or a way to open a new one. */
 export type TransportRecipe =
-  | { instance: Transport; open?: undefined }
-  | { instance?: undefined; open: () => Promise<Transport> }
+  | { instance: OpenLedgerTransport; open?: undefined }
+  | { instance?: undefined; open: () => Promise<OpenLedgerTransport> }
 
 /**
  * The connection recipe for a `transport` option: an open Transport is used as it is (and never
