@@ -1,9 +1,5 @@
 import type { EmulatorControls } from '../common/controls.js'
-import {
-  bundledFirmwareRevision,
-  initTrezorConnect,
-  loadTrezorConnect,
-} from './connect/connect.js'
+import { bundledFirmwareRevision, initTrezorConnect, loadTrezorConnect } from './connect/connect.js'
 import { onBlockedRequest } from './connect/offline.js'
 import { TrezorEmulatorTransport } from './connect/transport.js'
 import type { TrezorConnect, TrezorManifest } from './connect/types.js'
