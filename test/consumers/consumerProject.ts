@@ -3,6 +3,9 @@
  * installed with npm into a project under the OS temp dir, outside the workspace, so no parent
  * node_modules can leak in. One install serves every check. It is kept in a cache dir keyed by a
  * hash of the tarballs and the dependency list, and reused while neither changes.
+ *
+ * Beside it, smaller projects with only one device's packages (`ledger`, `trezor`), as a
+ * Ledger-only or Trezor-only app installs them: their types must hold without the other's.
  */
 import { createHash } from 'node:crypto'
 import {
@@ -36,51 +39,83 @@ const cacheRoot = join(tmpdir(), 'airlock-consumers')
 const completeMarker = 'installed.json'
 const staleAfterMs = 60 * 60 * 1000
 
-/** Packs the workspace packages and returns an installed consumer project (after `pnpm build`). */
-export async function prepareConsumerProject(): Promise<ConsumerProject> {
+/** Every package and app dependency (`all`), or one device's packages only. */
+export type ConsumerKind = 'all' | 'ledger' | 'trezor'
+
+/** Airlock packages each kind installs (`all`: every workspace package). */
+const airlockPackagesOf: Record<Exclude<ConsumerKind, 'all'>, string[]> = {
+  ledger: ['@airlock/core', '@airlock/ledger', '@airlock/emulator', '@airlock/provider'],
+  trezor: ['@airlock/core', '@airlock/trezor', '@airlock/emulator', '@airlock/provider'],
+}
+
+/**
+ * Packs the workspace packages and returns an installed consumer project of each kind asked for
+ * (after `pnpm build`): one pack serves them all.
+ */
+export async function prepareConsumerProjects<kind extends ConsumerKind>(
+  kinds: readonly kind[],
+): Promise<Record<kind, ConsumerProject>> {
   mkdirSync(cacheRoot, { recursive: true })
   const staging = mkdtempSync(join(cacheRoot, 'pack-'))
   try {
     const packed = await packWorkspacePackages(staging)
-    const manifest = consumerManifest(packed)
-    const dir = join(cacheRoot, installKey(manifest, packed))
-    if (existsSync(join(dir, completeMarker))) return { dir, reused: true, installSeconds: 0 }
-
-    const started = performance.now()
-    // Installed beside the final dir and renamed when complete: a dir without the marker is
-    // never used, and two runs at once do not share a half-done install.
-    const partial = `${dir}.partial-${process.pid}`
-    rmSync(partial, { recursive: true, force: true })
-    mkdirSync(join(partial, 'tarballs'), { recursive: true })
-    for (const { tarball } of packed)
-      copyFileSync(tarball, join(partial, 'tarballs', basename(tarball)))
-    writeFileSync(join(partial, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`)
-    // Install scripts off, as the workspace has them (pnpm-workspace.yaml `allowBuilds`): every
-    // package here has a pure-JS path, and no script may fetch anything.
-    await runOrThrow(
-      'npm',
-      ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline'],
-      { cwd: partial, env: { ...process.env, npm_config_update_notifier: 'false' } },
-    )
-    const installSeconds = (performance.now() - started) / 1000
-    writeFileSync(join(partial, completeMarker), JSON.stringify({ installSeconds }))
-    rmSync(dir, { recursive: true, force: true })
-    renameSync(partial, dir)
-    pruneOtherInstalls(dir)
-    return { dir, reused: false, installSeconds }
+    const projects = {} as Record<kind, ConsumerProject>
+    for (const kind of kinds) projects[kind] = await installConsumerProject(kind, packed)
+    return projects
   } finally {
     rmSync(staging, { recursive: true, force: true })
   }
 }
 
-function consumerManifest(packed: PackedPackage[]) {
+/** Packs the workspace packages and returns the installed `all` consumer project. */
+export async function prepareConsumerProject(): Promise<ConsumerProject> {
+  return (await prepareConsumerProjects(['all'])).all
+}
+
+async function installConsumerProject(
+  kind: ConsumerKind,
+  allPacked: PackedPackage[],
+): Promise<ConsumerProject> {
+  const packed =
+    kind === 'all'
+      ? allPacked
+      : allPacked.filter(({ name }) => airlockPackagesOf[kind].includes(name))
+  const manifest = consumerManifest(packed, kind)
+  const dir = join(cacheRoot, `${kind}-${installKey(manifest, packed)}`)
+  if (existsSync(join(dir, completeMarker))) return { dir, reused: true, installSeconds: 0 }
+
+  const started = performance.now()
+  // Installed beside the final dir and renamed when complete: a dir without the marker is
+  // never used, and two runs at once do not share a half-done install.
+  const partial = `${dir}.partial-${process.pid}`
+  rmSync(partial, { recursive: true, force: true })
+  mkdirSync(join(partial, 'tarballs'), { recursive: true })
+  for (const { tarball } of packed)
+    copyFileSync(tarball, join(partial, 'tarballs', basename(tarball)))
+  writeFileSync(join(partial, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+  // Install scripts off, as the workspace has them (pnpm-workspace.yaml `allowBuilds`): every
+  // package here has a pure-JS path, and no script may fetch anything.
+  await runOrThrow(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline'],
+    { cwd: partial, env: { ...process.env, npm_config_update_notifier: 'false' } },
+  )
+  const installSeconds = (performance.now() - started) / 1000
+  writeFileSync(join(partial, completeMarker), JSON.stringify({ installSeconds }))
+  rmSync(dir, { recursive: true, force: true })
+  renameSync(partial, dir)
+  pruneOtherInstalls(kind, dir)
+  return { dir, reused: false, installSeconds }
+}
+
+function consumerManifest(packed: PackedPackage[], kind: ConsumerKind) {
   const tarballs = Object.fromEntries(
     packed.map(({ name, tarball }) => [name, `file:tarballs/${basename(tarball)}`]),
   )
   return {
-    name: 'airlock-consumer',
+    name: kind === 'all' ? 'airlock-consumer' : `airlock-consumer-${kind}`,
     private: true,
-    dependencies: { ...tarballs, ...consumerRegistryDependencies() },
+    dependencies: { ...tarballs, ...consumerRegistryDependencies(kind) },
     // A dependency between Airlock packages (`^0.1.0` in @airlock/wagmi) must resolve to the
     // tarball, never to the registry.
     overrides: Object.fromEntries(packed.map(({ name }) => [name, `$${name}`])),
@@ -96,11 +131,13 @@ function installKey(manifest: object, packed: PackedPackage[]): string {
   return hash.digest('hex').slice(0, 16)
 }
 
-/** Keeps one install: the others (and abandoned partial ones) are a few hundred MB each. */
-function pruneOtherInstalls(keep: string) {
+/** Keeps one install of a kind: the others (and abandoned partial ones) are up to a few hundred MB each. */
+function pruneOtherInstalls(kind: ConsumerKind, keep: string) {
   for (const name of readdirSync(cacheRoot)) {
     const path = join(cacheRoot, name)
     if (path === keep) continue
+    // Other kinds stay; installs named by an earlier layout (a bare hash) go.
+    if (/^(all|ledger|trezor)-/.test(name) && !name.startsWith(`${kind}-`)) continue
     const inProgress = name.includes('.partial-') || name.startsWith('pack-')
     if (inProgress && Date.now() - statSync(path).mtimeMs < staleAfterMs) continue
     rmSync(path, { recursive: true, force: true })

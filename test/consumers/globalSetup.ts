@@ -1,22 +1,30 @@
 /**
  * Packs every workspace package and installs the tarballs (with the registry packages an app
- * adds) into one consumer project outside the workspace, reused by every check of the suite.
+ * adds) into one consumer project outside the workspace, reused by every check of the suite, and
+ * into a Ledger-only and a Trezor-only project for the type checks (types.test.ts).
  */
 import type { TestProject } from 'vitest/node'
-import { prepareConsumerProject } from './consumerProject.js'
+import { type ConsumerProject, prepareConsumerProjects } from './consumerProject.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     consumerProjectDir: string
+    ledgerProjectDir: string
+    trezorProjectDir: string
   }
 }
 
 export default async function setup(project: TestProject) {
-  const consumer = await prepareConsumerProject()
-  console.log(
-    consumer.reused
-      ? `\n  Consumer project (npm install reused): ${consumer.dir}\n`
-      : `\n  Consumer project installed with npm in ${consumer.installSeconds.toFixed(0)} s: ${consumer.dir}\n`,
-  )
-  project.provide('consumerProjectDir', consumer.dir)
+  const projects = await prepareConsumerProjects(['all', 'ledger', 'trezor'])
+  for (const [kind, consumer] of Object.entries(projects))
+    console.log(describeInstall(kind, consumer))
+  project.provide('consumerProjectDir', projects.all.dir)
+  project.provide('ledgerProjectDir', projects.ledger.dir)
+  project.provide('trezorProjectDir', projects.trezor.dir)
+}
+
+function describeInstall(kind: string, consumer: ConsumerProject): string {
+  return consumer.reused
+    ? `\n  Consumer project (${kind}, npm install reused): ${consumer.dir}`
+    : `\n  Consumer project (${kind}) installed with npm in ${consumer.installSeconds.toFixed(0)} s: ${consumer.dir}`
 }
