@@ -139,7 +139,16 @@ function pruneOtherInstalls(kind: ConsumerKind, keep: string) {
     // Other kinds stay; installs named by an earlier layout (a bare hash) go.
     if (/^(all|ledger|trezor)-/.test(name) && !name.startsWith(`${kind}-`)) continue
     const inProgress = name.includes('.partial-') || name.startsWith('pack-')
-    if (inProgress && Date.now() - statSync(path).mtimeMs < staleAfterMs) continue
+    if (inProgress && Date.now() - modifiedAt(path) < staleAfterMs) continue
     rmSync(path, { recursive: true, force: true })
+  }
+}
+
+/** When `path` last changed; now if another run removed it meanwhile. */
+function modifiedAt(path: string): number {
+  try {
+    return statSync(path).mtimeMs
+  } catch {
+    return Date.now()
   }
 }

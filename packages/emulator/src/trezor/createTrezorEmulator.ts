@@ -46,11 +46,12 @@ export async function createTrezorEmulator(
 ): Promise<TrezorEmulator> {
   const model = resolveTrezorModel(options.model ?? 'T3T1')
   const firmware = options.firmware ?? trezorModels[model].firmware
+  // First: without the optional peer @trezor/connect, this is the TrezorConnectMissingError.
+  const connect = await loadTrezorConnect()
   const revision = options.revision ?? (await bundledFirmwareRevision(model, firmware))
   const device = new TrezorDevice({ ...options, model, firmware, revision })
   const blockedRequests: string[] = []
   const stopListening = onBlockedRequest((url) => blockedRequests.push(url))
-  const connect = await loadTrezorConnect()
   const transport = new TrezorEmulatorTransport(device)
   // Model One asks for the PIN on the host's PIN matrix; the emulated person types one.
   connect.on('ui-request_pin' as never, () =>

@@ -9,9 +9,12 @@ export type ConnectInstance = typeof TrezorConnectDefault
 export class TrezorConnectMissingError extends Error {
   override name = 'TrezorConnectMissingError'
   constructor(cause: unknown) {
-    super('The Trezor emulator needs the optional peer dependency @trezor/connect (9.7.x).', {
-      cause,
-    })
+    super(
+      'The Trezor emulator needs the optional peer dependency @trezor/connect (9.7.x): npm install --save-dev @trezor/connect',
+      {
+        cause,
+      },
+    )
   }
 }
 
