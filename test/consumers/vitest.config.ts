@@ -12,9 +12,10 @@ if (!hasChromium)
   )
 
 // Airlock as people install it: packed tarballs installed with npm outside the workspace
-// (globalSetup.ts), then plain Node scripts (node.test.ts) and a Next.js app in Chromium
-// (next.test.ts), and tsc over typed apps (types.test.ts). The install runs in globalSetup, outside the no-network guard; the tests run
-// under it, and the Node processes they start under scripts/denyNetwork.mjs.
+// (globalSetup.ts), then plain Node scripts (node.test.ts), a Next.js app in Chromium
+// (next.test.ts) and tsc over typed apps (types.test.ts). The installs run in globalSetup,
+// outside the no-network guard; the tests run under it, and the Node processes they start under
+// scripts/denyNetwork.mjs.
 export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
