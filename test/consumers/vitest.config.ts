@@ -12,14 +12,15 @@ if (!hasChromium)
 
 // Airlock as people install it: packed tarballs installed with npm outside the workspace
 // (globalSetup.ts), then plain Node scripts (node.test.ts), a Next.js app in Chromium
-// (next.test.ts) and a Vite app on wagmi 2 with RainbowKit (rainbowkit.test.ts). The install runs in globalSetup, outside the no-network guard; the tests run
+// (next.test.ts), a Vite app on wagmi 2 with RainbowKit (rainbowkit.test.ts) and tsc over typed
+// apps (types.test.ts). The installs run in globalSetup, outside the no-network guard; the tests run
 // under it, and the Node processes they start under scripts/denyNetwork.mjs.
 export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
     root: import.meta.dirname,
-    include: hasChromium ? ['*.test.ts'] : ['node.test.ts'],
+    include: hasChromium ? ['*.test.ts'] : ['node.test.ts', 'types.test.ts'],
     globalSetup: ['./globalSetup.ts'],
     setupFiles: ['../setup/noNetwork.ts'],
     testTimeout: 120_000,

@@ -1,7 +1,6 @@
 import { describeValue } from '@airlock/core'
-import type Transport from '@ledgerhq/hw-transport'
 import { LedgerTransportUnavailableError } from './errors.js'
-import type { LedgerTransport } from './types.js'
+import type { LedgerTransport, OpenLedgerTransport } from './types.js'
 
 /** Throws `LedgerTransportUnavailableError` unless `transport` is a `LedgerTransport`. */
 export function checkTransport(transport: LedgerTransport = 'webusb'): void {
@@ -11,7 +10,7 @@ export function checkTransport(transport: LedgerTransport = 'webusb'): void {
     transport === 'webhid' ||
     transport === 'web-ble' ||
     transport === 'node-hid' ||
-    (transport && typeof (transport as Transport).exchange === 'function')
+    (transport && typeof (transport as OpenLedgerTransport).exchange === 'function')
   )
     return
   throw new LedgerTransportUnavailableError({

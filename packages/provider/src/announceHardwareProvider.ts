@@ -1,6 +1,19 @@
-import { announceProvider, type EIP6963ProviderInfo } from 'mipd'
+import { announceProvider } from 'mipd'
 import type { EIP1193Provider } from 'viem'
 import type { HardwareProvider } from './types.js'
+
+/**
+ * How a wallet picker shows a provider (EIP-6963 `EIP6963ProviderInfo`). Airlock's own type: mipd's
+ * declarations do not compile under `moduleResolution: node16` (TS1542).
+ */
+export type HardwareProviderInfo = {
+  uuid: string
+  name: string
+  /** A data URI (RFC 2397) of the icon. */
+  icon: `data:image/${string}`
+  /** Reverse domain name of the wallet, e.g. `io.github.airlock.ledger`. */
+  rdns: string
+}
 
 export type AnnounceHardwareProviderParameters = {
   provider: HardwareProvider
@@ -8,7 +21,7 @@ export type AnnounceHardwareProviderParameters = {
    * How wallet pickers show the provider (EIP-6963). Each field falls back to its default.
    * @default { uuid: crypto.randomUUID(), name: `${signer.name} via Airlock` (e.g. 'Ledger via Airlock'), icon: Airlock's icon, rdns: `io.github.airlock.${signer.source}` }
    */
-  info?: Partial<EIP6963ProviderInfo> | undefined
+  info?: Partial<HardwareProviderInfo> | undefined
 }
 
 export type AnnounceHardwareProviderReturnType = () => void

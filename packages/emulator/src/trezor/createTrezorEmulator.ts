@@ -1,20 +1,15 @@
-import type { Manifest } from '@trezor/connect'
 import type { EmulatorControls } from '../common/controls.js'
-import {
-  bundledFirmwareRevision,
-  initTrezorConnect,
-  loadTrezorConnect,
-  type TrezorConnect,
-} from './connect/connect.js'
+import { bundledFirmwareRevision, initTrezorConnect, loadTrezorConnect } from './connect/connect.js'
 import { onBlockedRequest } from './connect/offline.js'
 import { TrezorEmulatorTransport } from './connect/transport.js'
+import type { TrezorConnect, TrezorManifest } from './connect/types.js'
 import { TrezorDevice, type TrezorDeviceOptions } from './device.js'
 import { resolveTrezorModel, type TrezorModel, trezorModels } from './models.js'
 
 /** Options of `createTrezorEmulator`. TEST KEYS ONLY. */
 export type TrezorEmulatorOptions = TrezorDeviceOptions & {
   /** Manifest for `TrezorConnect.init`. @default trezorEmulatorManifest */
-  readonly manifest?: Manifest
+  readonly manifest?: TrezorManifest
 }
 
 /**
@@ -51,6 +46,8 @@ export async function createTrezorEmulator(
 ): Promise<TrezorEmulator> {
   const model = resolveTrezorModel(options.model ?? 'T3T1')
   const firmware = options.firmware ?? trezorModels[model].firmware
+  // First: without the optional peer @trezor/connect, this is the TrezorConnectMissingError.
+  const connect = await loadTrezorConnect()
   const revision =
     options.revision ??
     (firmware === trezorModels[model].firmware
@@ -59,7 +56,6 @@ export async function createTrezorEmulator(
   const device = new TrezorDevice({ ...options, model, firmware, revision })
   const blockedRequests: string[] = []
   const stopListening = onBlockedRequest((url) => blockedRequests.push(url))
-  const connect = await loadTrezorConnect()
   const transport = new TrezorEmulatorTransport(device)
   // Model One asks for the PIN on the host's PIN matrix; the emulated person types one.
   connect.on('ui-request_pin' as never, () =>

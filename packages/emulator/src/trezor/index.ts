@@ -1,8 +1,12 @@
-export {
-  type TrezorConnect,
-  TrezorConnectMissingError,
-  trezorEmulatorManifest,
-} from './connect/connect.js'
+export { TrezorConnectMissingError, trezorEmulatorManifest } from './connect/connect.js'
+export type {
+  TrezorConnect,
+  TrezorConnectFeatures,
+  TrezorConnectResponse,
+  TrezorConnectTransaction,
+  TrezorConnectTypedData,
+  TrezorManifest,
+} from './connect/types.js'
 export {
   createTrezorEmulator,
   type TrezorEmulator,

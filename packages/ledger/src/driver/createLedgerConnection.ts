@@ -1,12 +1,11 @@
 import type { DeviceContext } from '@airlock/core'
 import { raceAbortSignal } from '@airlock/core/utils'
-import type Transport from '@ledgerhq/hw-transport'
 import { resolveTransport } from '../sdk/resolveTransport.js'
-import type { LedgerTransport } from '../types.js'
+import type { LedgerTransport, OpenLedgerTransport } from '../types.js'
 
 /** One connection to the device: the transport and what was learnt about the app on it. */
 export type LedgerSession = {
-  transport: Transport
+  transport: OpenLedgerTransport
   /** Opened by Airlock (a name or a factory), so Airlock closes it. */
   owned: boolean
   /** The Ethereum app version, read once per session; cleared when the app is found closed. */
@@ -61,8 +60,8 @@ export function createLedgerConnection(transport: LedgerTransport | undefined): 
 }
 
 /** A transport that opens after its call was given up is closed, not leaked. */
-function closeLate(late: Transport): void {
+function closeLate(late: OpenLedgerTransport): void {
   Promise.resolve()
-    .then(() => (late as Partial<Transport>).close?.())
+    .then(() => (late as Partial<OpenLedgerTransport>).close?.())
     .catch(() => {})
 }

@@ -21,4 +21,4 @@ export {
   type UserGestureRequiredErrorType,
 } from '../errors.js'
 export { type ToLedgerAccountParameters, toLedgerAccount } from '../toLedgerAccount.js'
-export type { LedgerTransport, LedgerTypedDataMode } from '../types.js'
+export type { LedgerTransport, LedgerTypedDataMode, OpenLedgerTransport } from '../types.js'

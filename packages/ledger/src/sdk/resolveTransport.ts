@@ -1,13 +1,12 @@
-import type Transport from '@ledgerhq/hw-transport'
 import { checkTransport } from '../checkTransport.js'
-import type { LedgerTransport } from '../types.js'
+import type { LedgerTransport, OpenLedgerTransport } from '../types.js'
 import { openBrowserTransport } from './openBrowserTransport.js'
 import { openNodeHidTransport } from './openNodeHidTransport.js'
 
 /** How to reach the device: an open Transport used as it is, or a way to open a new one. */
 export type TransportRecipe =
-  | { instance: Transport; open?: undefined }
-  | { instance?: undefined; open: () => Promise<Transport> }
+  | { instance: OpenLedgerTransport; open?: undefined }
+  | { instance?: undefined; open: () => Promise<OpenLedgerTransport> }
 
 /**
  * The connection recipe for a `transport` option: an open Transport is used as it is (and never
@@ -21,7 +20,7 @@ export function resolveTransport(transport: LedgerTransport = 'webusb'): Transpo
   if (transport === 'node-hid') return { open: openNodeHidTransport }
   if (transport === 'web-ble') {
     // One opener per connection recipe: it remembers the device for reconnections without a picker.
-    let opener: Promise<() => Promise<Transport>> | undefined
+    let opener: Promise<() => Promise<OpenLedgerTransport>> | undefined
     return {
       open: async () => {
         opener ??= import('./webBle/openWebBleTransport.js').then((module) =>

@@ -2,6 +2,7 @@ export {
   type AnnounceHardwareProviderParameters,
   type AnnounceHardwareProviderReturnType,
   announceHardwareProvider,
+  type HardwareProviderInfo,
 } from '../announceHardwareProvider.js'
 export {
   type CreateHardwareProviderParameters,

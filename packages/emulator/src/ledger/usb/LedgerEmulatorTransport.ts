@@ -1,4 +1,4 @@
-import type HwTransport from '@ledgerhq/hw-transport'
+import type * as HwTransportModule from '@ledgerhq/hw-transport'
 import type { Buffer } from 'buffer'
 import { Transport } from '#hw-transport'
 import type { LedgerModel } from '../types.js'
@@ -18,8 +18,16 @@ export type ApduExchange = (apdu: Uint8Array) => Promise<Buffer>
  * A real `@ledgerhq/hw-transport` Transport backed by the in-process emulator, so
  * `new Eth(transport)` from `@ledgerhq/hw-app-eth` works unchanged. TEST KEYS ONLY.
  */
+/**
+ * hw-transport's `Transport` class, however the app's TypeScript reads its CommonJS declarations:
+ * under `node16`/`nodenext` an ES module's default import of them is the whole `module.exports`,
+ * whose `default` is the class; under `bundler` it is the class itself.
+ */
+type HwTransportClass = DefaultExport<typeof HwTransportModule.default>
+type DefaultExport<module> = module extends { default: infer exported } ? exported : module
+
 // Typed as the package itself so that declarations name `@ledgerhq/hw-transport`, not `#hw-transport`.
-const TransportBase: typeof HwTransport = Transport
+const TransportBase: HwTransportClass = Transport
 
 export class LedgerEmulatorTransport extends TransportBase {
   readonly #exchange: ApduExchange

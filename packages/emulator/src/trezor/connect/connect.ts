@@ -1,22 +1,25 @@
 import type TrezorConnectDefault from '@trezor/connect'
-import type { Manifest } from '@trezor/connect'
 import { routeCrossFetch, withOfflineGlobalFetch } from './offline.js'
+import type { TrezorManifest } from './types.js'
 
-/** A TrezorConnect instance: the type of `@trezor/connect`'s default export. */
-export type TrezorConnect = typeof TrezorConnectDefault
+/** A TrezorConnect instance with Connect's full API: the type of `@trezor/connect`'s default export. */
+export type ConnectInstance = typeof TrezorConnectDefault
 
 /** Thrown when the optional peer dependency `@trezor/connect` is not installed. */
 export class TrezorConnectMissingError extends Error {
   override name = 'TrezorConnectMissingError'
   constructor(cause: unknown) {
-    super('The Trezor emulator needs the optional peer dependency @trezor/connect (9.7.x).', {
-      cause,
-    })
+    super(
+      'The Trezor emulator needs the optional peer dependency @trezor/connect (9.7.x): npm install --save-dev @trezor/connect',
+      {
+        cause,
+      },
+    )
   }
 }
 
 /** The manifest the emulator's Connect is initialised with unless one is given. */
-export const trezorEmulatorManifest: Manifest = {
+export const trezorEmulatorManifest: TrezorManifest = {
   appName: 'Airlock Trezor emulator',
   appUrl: 'https://airlock.invalid',
   email: 'emulator@airlock.invalid',
@@ -29,7 +32,7 @@ export const trezorEmulatorManifest: Manifest = {
  * separate instance. The rest of Connect's modules are shared, including the static `DataManager`
  * whose settings the last `init` in the process overwrites; with the same options that is harmless.
  */
-export async function loadTrezorConnect(): Promise<TrezorConnect> {
+export async function loadTrezorConnect(): Promise<ConnectInstance> {
   const { createRequire } = await import('node:module')
   const require = createRequire(import.meta.url)
   let entry: string
@@ -43,7 +46,7 @@ export async function loadTrezorConnect(): Promise<TrezorConnect> {
   const cached = require.cache[entry]
   delete require.cache[entry]
   try {
-    return (require(entry) as { default: TrezorConnect }).default
+    return (require(entry) as { default: ConnectInstance }).default
   } finally {
     if (cached) require.cache[entry] = cached
     else delete require.cache[entry]
@@ -51,7 +54,7 @@ export async function loadTrezorConnect(): Promise<TrezorConnect> {
 }
 
 /** Options the emulator passes to `TrezorConnect.init`. */
-export type EmulatorConnectSettings = Parameters<TrezorConnect['init']>[0] & {
+export type EmulatorConnectSettings = Parameters<ConnectInstance['init']>[0] & {
   readonly transportReconnect?: boolean
 }
 
@@ -63,9 +66,9 @@ let initQueue: Promise<unknown> = Promise.resolve()
  * two concurrent inits would both start on the transports of the last one.
  */
 export async function initTrezorConnect(
-  connect: TrezorConnect,
+  connect: ConnectInstance,
   transport: unknown,
-  manifest: Manifest = trezorEmulatorManifest,
+  manifest: TrezorManifest = trezorEmulatorManifest,
 ): Promise<EmulatorConnectSettings> {
   const settings = {
     manifest,

@@ -17,7 +17,6 @@ import {
   type DeviceManagementKit,
   DeviceManagementKitBuilder,
 } from '@ledgerhq/device-management-kit'
-import type Transport from '@ledgerhq/hw-transport'
 import { firstValueFrom } from 'rxjs'
 import { type Address, encodeFunctionData, erc20Abi, parseEther, parseGwei } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
@@ -26,7 +25,7 @@ import { emulatorDmkTransport } from '../../_test/emulatorDmkTransport.js'
 import { toLedgerError } from '../../driver/toLedgerError.js'
 import { fromDeviceManagementKit } from '../../exports/dmk.js'
 import { toLedgerAccount } from '../../toLedgerAccount.js'
-import type { LedgerTransport } from '../../types.js'
+import type { LedgerTransport, OpenLedgerTransport } from '../../types.js'
 
 const reference = mnemonicToAccount(testMnemonic)
 const path = "m/44'/60'/0'/0/0"
@@ -120,9 +119,9 @@ describe('fromDeviceManagementKit', () => {
     const isRefresh = (request: string) => request.startsWith('b001')
     // A host that works between APDUs (hashing, loading descriptors, a slow phone): idle gaps in
     // which the refresher polls.
-    const slowHost = (transport: Transport): Transport => {
+    const slowHost = <transport extends OpenLedgerTransport>(transport: transport): transport => {
       const exchange = transport.exchange.bind(transport)
-      transport.exchange = async (apdu) => {
+      transport.exchange = async (apdu: Buffer) => {
         await new Promise((resolve) => setTimeout(resolve, 100))
         return exchange(apdu)
       }
@@ -134,7 +133,7 @@ describe('fromDeviceManagementKit', () => {
         const { data, statusCode } = await dmk.sendApdu({ sessionId, apdu: new Uint8Array(apdu) })
         return Buffer.concat([data, statusCode])
       },
-    } as unknown as Transport)
+    } as unknown as OpenLedgerTransport)
     const held = async () => slowHost(await fromDeviceManagementKit({ dmk, sessionId })())
     const interleaved = async (transport: LedgerTransport) => {
       const account = await toLedgerAccount({ transport, path })

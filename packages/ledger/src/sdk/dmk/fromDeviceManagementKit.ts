@@ -1,4 +1,4 @@
-import type Transport from '@ledgerhq/hw-transport'
+import type { OpenLedgerTransport } from '../../types.js'
 import type { FromDeviceManagementKitParameters } from './types.js'
 
 export type { FromDeviceManagementKitParameters }
@@ -12,6 +12,6 @@ export type { FromDeviceManagementKitParameters }
  */
 export function fromDeviceManagementKit(
   parameters: FromDeviceManagementKitParameters,
-): () => Promise<Transport> {
+): () => Promise<OpenLedgerTransport> {
   return async () => (await import('./openDmkTransport.js')).openDmkTransport(parameters)
 }

@@ -10,7 +10,7 @@ import { type GenericParserSession, startSession } from '../genericParser/sessio
 import { malformed } from '../genericParser/tlv.js'
 import { networkFor } from '../networks.js'
 import type { DecodedTransaction } from '../transaction.js'
-import { transactionV } from './signTransaction.js'
+import { transactionV } from './transactionV.js'
 
 /**
  * SIGN TX in store mode (P2 01), once the whole transaction arrived: the app keeps it for the

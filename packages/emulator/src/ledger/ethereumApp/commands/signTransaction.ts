@@ -2,11 +2,11 @@ import { hexToBytes, keccak256 } from 'viem'
 import { recordErrorScreen, runReview } from '../../../common/review.js'
 import type { EmulatorScreen } from '../../../common/types.js'
 import { type Apdu, parsePath } from '../../apdu/apdu.js'
-import { concatBytes, readUintBE } from '../../apdu/bytes.js'
+import { concatBytes } from '../../apdu/bytes.js'
 import { StatusWord } from '../../apdu/statusWords.js'
 import { type LedgerDevice, resetContext } from '../../device.js'
 import { ApduStatusError } from '../../errors.js'
-import { type DeviceSignature, encodeSignature, signDigest } from '../../keys/sign.js'
+import { encodeSignature, signDigest } from '../../keys/sign.js'
 import { appVersionAtLeast } from '../appVersion.js'
 import { clearSignedScreens } from '../clearSigning.js'
 import { erc20Plugin } from '../erc20Plugin.js'
@@ -17,6 +17,7 @@ import {
 } from '../transaction.js'
 import { pluginTransactionScreens, transactionScreens } from '../transactionScreens.js'
 import { startStoredFlow, storeTransaction } from './signStoredTransaction.js'
+import { transactionV } from './transactionV.js'
 
 /**
  * SIGN ETH TRANSACTION (E0 04): P1 00 `path || RLP chunk`, then P1 80 chunks of at most 255 bytes.
@@ -89,19 +90,6 @@ function reviewScreens(
   if (!erc20) return transactionScreens(tx, external)
   const from = device.keyring.derive(path).address
   return pluginTransactionScreens(tx, from, erc20.kind === 'clear' ? erc20.screens : 'blind')
-}
-
-/**
- * The `v` byte the app returns (app-ethereum `io_seproxyhal_touch_tx_ok`): typed transactions get
- * the bare parity; legacy ones `chainId * 2 + 35 + parity` computed from the top 4 bytes of the
- * chain id the app parsed, truncated to one byte, or `27 + parity` before EIP-155.
- */
-export function transactionV(tx: DecodedTransaction, signature: DeviceSignature): number {
-  if (tx.type !== 'legacy') return signature.parity
-  const extra = signature.parity + (signature.xGreaterThanN ? 2 : 0)
-  if (tx.chainIdBytes.length === 0) return 27 + extra
-  const chainIdUint32 = Number(readUintBE(tx.chainIdBytes.subarray(0, 4)))
-  return (chainIdUint32 * 2 + 35 + extra) & 0xff
 }
 
 function guarded<T>(device: LedgerDevice, f: () => T): T {
