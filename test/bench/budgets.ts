@@ -85,12 +85,12 @@ export function bundleBudgets(sizes: BundleSizes): Budget[] {
     {
       name: 'Trezor picked (wagmi): connect and first signature',
       actual: sizes.trezorOnConnect.gzip,
-      // 16 kB until this version's checks on the connect path (1.5 kB gz together): the provider's
+      // 16 kB until this version's checks on the connect path (1.7 kB gz together): the provider's
       // parameter validation and method allow-list, the Trezor display rules for messages, tokens and
       // typed data, the connectors' remedy messages and status events, and the `tslib` chunk a
       // bundler splits out of Connect's once `transport: 'web-ble'` (rxjs) shares it.
-      limit: sizes.bareTrezor.gzip + 17.5 * kB,
-      rule: 'ceiling: bare @trezor/connect-web + 17.5 kB',
+      limit: sizes.bareTrezor.gzip + 18 * kB,
+      rule: 'ceiling: bare @trezor/connect-web + 18 kB',
       enforced: true,
     },
   ]
