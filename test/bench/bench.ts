@@ -33,8 +33,16 @@ if (!pageLoad) {
 const ms = (value: number) => `${value.toFixed(2)} ms`
 const table = (head: string[], rows: (string | number)[][]) =>
   [head, head.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n')
-const [eagerBudget, ledgerBudget, clearErc20Budget, clearPermit2Budget, trezorTarget] =
-  bundleBudgets(sizes)
+const [
+  eagerBudget,
+  ledgerBudget,
+  clearErc20Budget,
+  clearPermit2Budget,
+  clearCalldataBudget,
+  webBleBudget,
+  dmkBudget,
+  trezorTarget,
+] = bundleBudgets(sizes)
 const verdict = ({ actual, limit }: { actual: number; limit: number }) =>
   `${formatKb(limit)}: ${actual <= limit ? 'met' : 'missed'}, ${formatKb(Math.abs(limit - actual))} ${actual <= limit ? 'under' : 'over'}`
 
@@ -61,16 +69,11 @@ console.log(
         sizes.ledgerOnConnect,
         verdict(ledgerBudget!),
       ],
-      [
-        '… then a clear-signed USDC transfer adds (Ethereum token descriptors)',
-        sizes.ledgerClearErc20,
-        verdict(clearErc20Budget!),
-      ],
-      [
-        '… or a clear-signed Permit2 PermitSingle adds (filters index and filters, tokens)',
-        sizes.ledgerClearPermit2,
-        verdict(clearPermit2Budget!),
-      ],
+      [clearErc20Budget!.name, sizes.ledgerClearErc20, verdict(clearErc20Budget!)],
+      [clearPermit2Budget!.name, sizes.ledgerClearPermit2, verdict(clearPermit2Budget!)],
+      [clearCalldataBudget!.name, sizes.ledgerClearCalldata, verdict(clearCalldataBudget!)],
+      [webBleBudget!.name, sizes.ledgerWebBle, verdict(webBleBudget!)],
+      [dmkBudget!.name, sizes.ledgerDmk, verdict(dmkBudget!)],
       [
         '… or, with `clearSigning: true`, the first signature adds (all of hw-app-eth)',
         sizes.ledgerClearSigning,
