@@ -23,6 +23,8 @@ function viteEnv(): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: 'production',
+    // Plain text: with CI set, Vite colours its output and splits the URL we wait for.
+    NO_COLOR: '1',
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${denyNetwork}`.trim(),
   }
 }
@@ -68,7 +70,8 @@ export async function startRainbowKitApp(
     const onExit = (code: number | null) =>
       fail(new Error(`vite preview exited with ${code}:\n${output}`))
     const onReady = () => {
-      if (!output.includes(url)) return
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes
+      if (!output.replace(/\x1b\[[0-9;]*m/g, '').includes(url)) return
       clearTimeout(timer)
       child.off('exit', onExit)
       child.stdout!.off('data', onReady)
