@@ -2,10 +2,10 @@
  * The Next.js App Router app of next-app/, copied into the consumer project, built with each of
  * Next's bundlers into its own dist dir, and served by `next start` on a free loopback port.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { type AppServer, startAppServer } from './appServer.js'
 import { runOrThrow } from './run.js'
 
 export type Bundler = 'turbopack' | 'webpack'
@@ -51,59 +51,22 @@ export async function buildNextApp(
   return `${stdout}\n${stderr}`
 }
 
-export type NextServer = {
-  url: string
-  /** What the server printed so far. */
-  log: () => string
-  close: () => Promise<void>
-}
+/** A started `next start`, on 127.0.0.1. */
+export type NextServer = AppServer
 
 /** `next start` of one bundler's build on 127.0.0.1 and a port the OS picks. */
-export async function startNextServer(
+export function startNextServer(
   projectDir: string,
   appDir: string,
   bundler: Bundler,
 ): Promise<NextServer> {
-  const child = spawn(
-    process.execPath,
+  return startAppServer(
+    'next start',
     [nextBin(projectDir), 'start', '-H', '127.0.0.1', '-p', '0'],
-    { cwd: appDir, env: nextEnv(bundler), stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: appDir, env: nextEnv(bundler) },
+    (output) =>
+      output.includes('Ready') ? output.match(/http:\/\/127\.0\.0\.1:\d+/)?.[0] : undefined,
   )
-  let output = ''
-  const onData = (chunk: Buffer) => {
-    output += chunk
-  }
-  child.stdout!.on('data', onData)
-  child.stderr!.on('data', onData)
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => fail(new Error(`next start did not start:\n${output}`)), 60_000)
-    const onExit = (code: number | null) =>
-      fail(new Error(`next start exited with ${code}:\n${output}`))
-    const onReady = () => {
-      const address = output.match(/http:\/\/127\.0\.0\.1:\d+/)
-      if (!address || !output.includes('Ready')) return
-      clearTimeout(timer)
-      child.off('exit', onExit)
-      child.stdout!.off('data', onReady)
-      resolveUrl(address[0])
-    }
-    const fail = (error: Error) => {
-      clearTimeout(timer)
-      child.kill()
-      reject(error)
-    }
-    child.stdout!.on('data', onReady)
-    child.once('exit', onExit)
-  })
-  return { url, log: () => output, close: () => stop(child) }
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
-  return new Promise((resolveStop) => {
-    child.once('exit', () => resolveStop())
-    child.kill()
-  })
 }
 
 /** The installed Next.js version. */

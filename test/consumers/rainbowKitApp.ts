@@ -2,11 +2,11 @@
  * The Vite + React app of rainbowkit-app/ (wagmi 2, RainbowKit, Airlock's wallets), copied into the
  * RainbowKit consumer project, built with `vite build` and served by `vite preview` on loopback.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs'
 import net from 'node:net'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { type AppServer, startAppServer } from './appServer.js'
 import { runOrThrow } from './run.js'
 
 const template = resolve(import.meta.dirname, 'rainbowkit-app')
@@ -42,7 +42,7 @@ export async function buildRainbowKitApp(projectDir: string, appDir: string): Pr
   return `${stdout}\n${stderr}`
 }
 
-export type PreviewServer = { url: string; log: () => string; close: () => Promise<void> }
+export type PreviewServer = AppServer
 
 /** `vite preview` of the build on 127.0.0.1 and a free port. */
 export async function startRainbowKitApp(
@@ -50,50 +50,13 @@ export async function startRainbowKitApp(
   appDir: string,
 ): Promise<PreviewServer> {
   const port = await freePort()
-  const child = spawn(
-    process.execPath,
-    [viteBin(projectDir), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    { cwd: appDir, env: viteEnv(), stdio: ['ignore', 'pipe', 'pipe'] },
-  )
-  let output = ''
-  const onData = (chunk: Buffer) => {
-    output += chunk
-  }
-  child.stdout!.on('data', onData)
-  child.stderr!.on('data', onData)
   const url = `http://127.0.0.1:${port}`
-  await new Promise<void>((ready, reject) => {
-    const timer = setTimeout(
-      () => fail(new Error(`vite preview did not start:\n${output}`)),
-      60_000,
-    )
-    const onExit = (code: number | null) =>
-      fail(new Error(`vite preview exited with ${code}:\n${output}`))
-    const onReady = () => {
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes
-      if (!output.replace(/\x1b\[[0-9;]*m/g, '').includes(url)) return
-      clearTimeout(timer)
-      child.off('exit', onExit)
-      child.stdout!.off('data', onReady)
-      ready()
-    }
-    const fail = (error: Error) => {
-      clearTimeout(timer)
-      child.kill()
-      reject(error)
-    }
-    child.stdout!.on('data', onReady)
-    child.once('exit', onExit)
-  })
-  return { url, log: () => output, close: () => stop(child) }
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
-  return new Promise((resolveStop) => {
-    child.once('exit', () => resolveStop())
-    child.kill()
-  })
+  return startAppServer(
+    'vite preview',
+    [viteBin(projectDir), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    { cwd: appDir, env: viteEnv() },
+    (output) => (output.includes(url) ? url : undefined),
+  )
 }
 
 export function freePort(): Promise<number> {
