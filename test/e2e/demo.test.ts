@@ -1,9 +1,11 @@
 /**
  * Demo mode: the page runs the Ledger emulator itself (bundled by Vite) and draws it beside the
- * page; the person approves or rejects on that panel. No fake USB, no device.
+ * page; the person approves or rejects on that panel. No fake USB, no device. That emulator trusts
+ * the TEST PKI root, so the page's own Counter call shows in clear from the descriptor it bundles.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { launchBrowser, pageUrl, screenshot } from './harness.js'
+import { counterCount } from './localChain.js'
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>
 
@@ -63,4 +65,49 @@ test('the whole flow against the emulated Ledger in the page', async () => {
   await expect
     .poll(() => page.locator('#send-result').textContent())
     .toMatch(/^Mined in block \d+ \(success\)/)
+})
+
+test("the Counter call in clear on the panel, from the page's bundled descriptor", async () => {
+  const page = await browser.context.newPage()
+  const warnings: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text())
+  })
+  await page.goto(pageUrl('index'))
+  await page.check('#demo')
+  await page.click('#connect')
+  await expect.poll(() => page.locator('#connect').isEnabled()).toBe(true)
+  await expect(page.locator('#accounts tr').count()).resolves.toBe(5)
+  // The emulator says, on the panel and in the console, that it trusts a TEST root.
+  await expect(page.locator('[data-testid=test-root]').textContent()).resolves.toContain(
+    'TEST PKI root',
+  )
+  expect(warnings.join('\n')).toContain('TEST PKI root')
+  await page.locator('#accounts input[type=radio]').first().check()
+  await page.click('#use')
+  const account0 = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266'
+  await expect.poll(() => page.locator('#address').textContent()).toBe(account0)
+
+  const count = await counterCount()
+  await page.click('#call-contract')
+  const rows = page.locator('[data-testid=device-screen] .screen-row')
+  const shown = () =>
+    rows.evaluateAll((elements) =>
+      elements.map((row) => Array.from(row.children, (part) => part.textContent)),
+    )
+  await expect
+    .poll(async () => (await shown()).slice(0, 3))
+    .toEqual([
+      ['Review transaction to', 'Increment the counter'],
+      ['Interaction with', 'Airlock example'],
+      ['Counted for', account0],
+    ])
+  expect((await shown()).map(([title]) => title)).not.toContain('Blind signing')
+  await expect(page.locator('#signing-note').getAttribute('data-display')).resolves.toBe('clear')
+  await screenshot(page, 'demo-clear-descriptor')
+  await page.click('#device-panel [data-action=approve]')
+  await expect
+    .poll(() => page.locator('#contract-result').textContent())
+    .toMatch(/^Mined in block \d+ \(success\)/)
+  expect(await counterCount()).toBe(count + 1n)
 })

@@ -11,6 +11,7 @@ import {
   type EmulatorReview,
   type EmulatorUserDecision,
   type LedgerEmulator,
+  type LedgerEmulatorOptions,
 } from '@airlock/emulator'
 import { Buffer } from 'buffer'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
@@ -87,8 +88,14 @@ export type TestLedger = {
   plug: () => Promise<void>
 }
 
-/** Installs the fake WebUSB in `page` (before its scripts run) with a Ledger emulator behind it. */
-export async function attachLedger(page: Page): Promise<TestLedger> {
+/**
+ * Installs the fake WebUSB in `page` (before its scripts run) with a Ledger emulator behind it,
+ * made with `options` (e.g. `pkiRootPublicKey`: a device that trusts the test PKI root).
+ */
+export async function attachLedger(
+  page: Page,
+  options: Omit<LedgerEmulatorOptions, 'user'> = {},
+): Promise<TestLedger> {
   let mode: EmulatorUserDecision | 'hold' = 'approve'
   const decisions = new WeakMap<EmulatorReview, Promise<EmulatorUserDecision>>()
   let held: ((decision: EmulatorUserDecision) => void) | undefined
@@ -96,6 +103,7 @@ export async function attachLedger(page: Page): Promise<TestLedger> {
   let heldReview: EmulatorReview | undefined
 
   const emulator = createLedgerEmulator({
+    ...options,
     user: (_screen, review) => {
       if (mode !== 'hold') return mode
       let decision = decisions.get(review)

@@ -16,7 +16,10 @@ export function usdcTransfer(to: Address): ContractCall {
   }
 }
 
-/** `Counter.increment()`: Ledger has no metadata for this contract, so it can only blind-sign. */
+/**
+ * `Counter.increment()`: clear on a device that accepts the page's bundled (TEST-signed) descriptor,
+ * blind on any other (a real Ledger).
+ */
 export function counterIncrement(): ContractCall {
   return {
     to: counterAddress,

@@ -1,14 +1,22 @@
 import type { EmulatorReview, EmulatorUserDecision, LedgerEmulator } from '@airlock/emulator/ledger'
+import { testPkiRootPublicKey } from './testPkiRoot.js'
 
 /**
  * Demo mode: an emulated Ledger inside the page (TEST KEYS ONLY), drawn in `panel`. Its screens
  * appear there with Approve and Reject buttons, and it can be locked, sent to the dashboard or
- * unplugged, so every message of the page can be seen without a device.
+ * unplugged, so every message of the page can be seen without a device. It trusts the TEST PKI
+ * root that signed the page's bundled Counter descriptor, so that call shows field by field here;
+ * a real Ledger refuses those test signatures and the page reports the call blind.
  */
 export async function createDemoLedger(panel: HTMLElement): Promise<LedgerEmulator> {
   const { createLedgerEmulator } = await import('@airlock/emulator/ledger')
   const decisions = new WeakMap<EmulatorReview, Promise<EmulatorUserDecision>>()
+  console.warn(
+    'Demo Ledger: TEST KEYS ONLY, and it trusts a TEST PKI root (clear-signing certificates no real Ledger accepts).',
+  )
   const emulator = createLedgerEmulator({
+    // A TEST root: the emulator accepts the page's test-signed Counter descriptor. Never Ledger's.
+    pkiRootPublicKey: testPkiRootPublicKey,
     // The person at the emulated device is you: each review waits for a button in the panel.
     user: (_screen, review) => {
       let decision = decisions.get(review)
@@ -23,6 +31,10 @@ export async function createDemoLedger(panel: HTMLElement): Promise<LedgerEmulat
   panel.hidden = false
   panel.innerHTML = `
     <h2>Emulated Ledger <small>(test keys only)</small></h2>
+    <p class="test-root" data-testid="test-root">
+      <strong>TEST PKI root:</strong> this emulator trusts test-signed clear-signing descriptors
+      (the Counter's). A real Ledger refuses them and shows that call blind.
+    </p>
     <div class="screen" data-testid="device-screen"></div>
     <div class="review-buttons">
       <button type="button" data-action="approve" disabled>Approve</button>

@@ -1,6 +1,7 @@
 import type { HardwareSigner } from '@airlock/core'
 import type { LedgerEmulator } from '@airlock/emulator/ledger'
 import type { LedgerTransport } from '@airlock/ledger'
+import { loadBundledDescriptors } from './bundledDescriptors.js'
 import { createDemoLedger } from './demoLedger.js'
 
 export type DeviceKind = 'ledger' | 'trezor'
@@ -41,7 +42,10 @@ export type SignerChoice = {
   blindSigning: 'allow' | 'refuse'
 }
 
-/** A signer for the chosen device; each device SDK loads on first use. Trezor: Connect's popup. */
+/**
+ * A signer for the chosen device; each device SDK loads on first use. Trezor: Connect's popup.
+ * Ledger: with the descriptors the page bundles for its Counter, so that call shows field by field.
+ */
 export async function createSigner({
   kind,
   demoMode,
@@ -51,6 +55,13 @@ export async function createSigner({
     const { createTrezorSigner } = await import('@airlock/trezor')
     return createTrezorSigner({ manifest, blindSigning })
   }
-  const { createLedgerSigner } = await import('@airlock/ledger')
-  return createLedgerSigner({ transport: await ledgerTransport(demoMode), blindSigning })
+  const [{ createLedgerSigner }, descriptors] = await Promise.all([
+    import('@airlock/ledger'),
+    loadBundledDescriptors(),
+  ])
+  return createLedgerSigner({
+    transport: await ledgerTransport(demoMode),
+    blindSigning,
+    descriptors,
+  })
 }

@@ -5,6 +5,7 @@
 import { createHardwareProvider } from '@airlock/provider'
 import { BrowserProvider, type JsonRpcSigner } from 'ethers'
 import { type Hex, http } from 'viem'
+import { loadBundledDescriptors } from './bundledDescriptors.js'
 import { chain, rpcUrl } from './chain.js'
 import { ledgerTransport, manifest } from './device.js'
 import { mountSimplePage } from './simplePage.js'
@@ -35,6 +36,7 @@ mountSimplePage({
             transport: await ledgerTransport(demo),
             scheme: 'ledgerLive',
             index: 0,
+            descriptors: await loadBundledDescriptors(),
           })
         : await (await import('@airlock/trezor')).toTrezorAccount({
             manifest,

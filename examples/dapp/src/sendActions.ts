@@ -21,7 +21,8 @@ export type SendAndReport = (
 
 /**
  * The page's three sends, the same on every page: ether to an address, 1 USDC (an ERC-20 call a
- * Ledger clear-signs with Ledger's token descriptor) and a contract call no device can decode.
+ * Ledger clear-signs with Ledger's token descriptor) and a call to the page's own contract, clear
+ * only on a device that accepts the descriptor the page bundles for it.
  */
 export function wireSendActions(sendAndReport: SendAndReport): void {
   const $ = <element extends HTMLElement = HTMLElement>(selector: string) =>

@@ -72,7 +72,7 @@ const markup = `
       <output id="usdc-result"></output>
     </div>
     <div class="action">
-      <span>Call a contract Ledger has no metadata for: <code>Counter.increment()</code></span>
+      <span>Call the page's own contract, with the descriptor it bundles (TEST-signed): <code>Counter.increment()</code></span>
       <button type="button" id="call-contract">Call the contract</button>
       <output id="contract-result"></output>
     </div>

@@ -15,7 +15,11 @@ export const usdt = {
   decimals: 6,
 } as const satisfies Token
 
-/** contracts/Counter.sol: a contract Ledger has no metadata for, so a call to it is blind-signed. */
+/**
+ * contracts/Counter.sol: the page's own contract. Ledger has no metadata for it; the page bundles a
+ * TEST-signed descriptor (src/counterDescriptors.generated.ts), which only a device trusting the test
+ * PKI root accepts: elsewhere the call is blind-signed.
+ */
 export const counterAddress: Address = '0x000000000000000000000000000000000000c0DE'
 
 /** A token amount for people, e.g. `1000000 USDC`. */

@@ -11,6 +11,7 @@ import {
   waitForTransactionReceipt,
 } from '@wagmi/core'
 import { http } from 'viem'
+import { loadBundledDescriptors } from './bundledDescriptors.js'
 import { chain, rpcUrl } from './chain.js'
 import { ledgerTransport, manifest } from './device.js'
 import { mountSimplePage } from './simplePage.js'
@@ -21,7 +22,12 @@ mountSimplePage({
   async connect(kind, demo) {
     const connector =
       kind === 'ledger'
-        ? ledger({ transport: await ledgerTransport(demo), scheme: 'ledgerLive', index: 0 })
+        ? ledger({
+            transport: await ledgerTransport(demo),
+            scheme: 'ledgerLive',
+            index: 0,
+            descriptors: await loadBundledDescriptors(),
+          })
         : trezor({ manifest, scheme: 'bip44', index: 0 })
     config = createConfig({
       chains: [chain],
