@@ -101,6 +101,18 @@ const cases: Record<string, Case> = {
       }),
     },
   },
+  'Aave borrow (an enum field)': {
+    transaction: {
+      ...fees,
+      chainId: 1,
+      to: lendingPool.address,
+      data: encodeFunctionData({
+        abi: abiOf(lendingPool.functions[1]!.signature),
+        functionName: 'borrow',
+        args: [usdc.address, parseUnits('50', 6), 2n, 0, user.address],
+      }),
+    },
+  },
   'ERC-1155 safeBatchTransferFrom': {
     transaction: {
       ...fees,
@@ -116,18 +128,6 @@ const cases: Record<string, Case> = {
   'Counter increment (the dApp example, chain 31337)': {
     transaction: { ...fees, chainId: 31337, to: exampleCounter.address, data: '0xd09de08a' },
   },
-  'USDC transfer': {
-    transaction: {
-      ...fees,
-      chainId: 1,
-      to: usdc.address,
-      data: encodeFunctionData({
-        abi: erc20Abi,
-        functionName: 'transfer',
-        args: [other, parseUnits('1.5', 6)],
-      }),
-    },
-  },
   'a contract without descriptor (blind)': {
     blind: true,
     transaction: {
@@ -136,6 +136,20 @@ const cases: Record<string, Case> = {
       to: unknownContract,
       data: `0xdeadbeef${user.address.slice(2).toLowerCase().padStart(64, '0')}`,
     },
+  },
+}
+
+/** A plain ERC-20 transfer: the app's own ERC-20 handling, no ERC-7730 descriptor. */
+const usdcTransfer: Case = {
+  transaction: {
+    ...fees,
+    chainId: 1,
+    to: usdc.address,
+    data: encodeFunctionData({
+      abi: erc20Abi,
+      functionName: 'transfer',
+      args: [other, parseUnits('1.5', 6)],
+    }),
   },
 }
 
@@ -284,9 +298,14 @@ function expectSubsetOfDmk(airlock: readonly CalRequest[], dmk: readonly CalRequ
   expect(JSON.stringify(airlock).toLowerCase()).not.toContain(user.address.slice(2).toLowerCase())
 }
 
+/** A CAL request as `path?output`, the way the lists below name them. */
+const calEndpoint = (request: CalRequest) =>
+  `${request.path}${request.params.output ? `?output=${request.params.output}` : ''}${
+    request.params.public_key_usage ? `&usage=${request.params.public_key_usage}` : ''
+  }`
+
 describe('DMK (signer-kit-ethereum 1.18.1) and Airlock send the same APDUs', () => {
   for (const [name, entry] of Object.entries(cases)) {
-    if (name === 'USDC transfer') continue
     test(name, async () => {
       const dmk = await signWithDmk(entry)
       const fetched = await signWithAirlock(entry, 'fetched')
@@ -304,14 +323,18 @@ describe('DMK (signer-kit-ethereum 1.18.1) and Airlock send the same APDUs', () 
   }
 
   test('USDC transfer: the same APDUs; the token descriptor differs only in its signature', async () => {
-    const entry = cases['USDC transfer']!
+    const entry = usdcTransfer
     const dmk = await signWithDmk(entry)
-    // Airlock signs a plain ERC-20 transfer with the descriptor it bundles (Ledger's production
-    // signature, as from @ledgerhq/cryptoassets-evm-signatures): no request, in either mode. DMK
-    // asks CAL, and the fake CAL signs with the test key. So Airlock's run is on a Flex that trusts
-    // Ledger's production ERC-20 key, DMK's on one that trusts the test key.
+    // Airlock sends the ERC-20 descriptor it bundles (Ledger's production signature, from
+    // @ledgerhq/cryptoassets-evm-signatures) and, fetching, asks CAL only whether the token has a
+    // calldata descriptor; DMK fetches the token's descriptor from CAL, which the fake CAL signs
+    // with the test key. So Airlock's run is on a Flex that trusts Ledger's production ERC-20 key,
+    // DMK's on one that trusts the test key.
     const fetched = await signWithAirlock(entry, 'fetched', 'production')
     const bundledRun = await signWithAirlock(entry, 'bundled', 'production')
+    expect(fetched.calRequests.map(calEndpoint)).toEqual([
+      '/cal/v1/dapps?output=descriptors_calldata',
+    ])
     expect(bundledRun.calRequests).toEqual([])
     expect(bundledRun.exchanges).toEqual(fetched.exchanges)
 
@@ -334,12 +357,6 @@ describe('DMK (signer-kit-ethereum 1.18.1) and Airlock send the same APDUs', () 
     expectSubsetOfDmk(fetched.calRequests, dmk.calRequests)
   })
 })
-
-/** A CAL request as `path?output`, the way the lists below name them. */
-const calEndpoint = (request: CalRequest) =>
-  `${request.path}${request.params.output ? `?output=${request.params.output}` : ''}${
-    request.params.public_key_usage ? `&usage=${request.params.public_key_usage}` : ''
-  }`
 
 describe('what DMK asks that Airlock does not', () => {
   test('a clear-signed swap', async () => {
