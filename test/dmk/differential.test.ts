@@ -391,8 +391,8 @@ describe('what DMK asks that Airlock does not', () => {
     expect(dmk.services.map((r) => `${r.method} ${r.path}`)).toEqual([
       // a reverse-name lookup of the called address (trusted names); Airlock makes none
       `GET /metadata/v2/names/ethereum/1/reverse/${swapRouter.address}`,
-      // proxy resolution of the called address (PROVIDE PROXY INFO, E0 2A, when it is a proxy):
-      // proxy info is implemented separately in Airlock, never by sending calldata to a service
+      // the gated-signing loader resolves the called address as a proxy (empty calldata), to look
+      // its implementation up in the gated dApps; proxy info (E0 2A) is implemented separately
       'POST /metadata/v2/ethereum/1/contract/proxy/delegate',
       // telemetry, for clear-signed calls too: Airlock sends none
       'POST /reporter/v1/blind-signing-events',
@@ -416,7 +416,8 @@ describe('what DMK asks that Airlock does not', () => {
       '/cal/v1/dapps?output=descriptors_calldata',
     ])
     // After no descriptor for the address, CalldataContextLoader asks for one keyed by the token
-    // (`tokens?output=descriptors_calldata`), then for the proxy's implementation, with the calldata.
+    // (`tokens?output=descriptors_calldata`), then for the proxy's implementation, with the
+    // calldata (the gated-signing loader's lookup, empty calldata, comes first).
     expect(dmk.calRequests.map(calEndpoint)).toContain('/cal/v1/tokens?output=descriptors_calldata')
     const proxyCalls = dmk.services.filter((r) => r.path.endsWith('/contract/proxy/delegate'))
     expect(proxyCalls.map((r) => JSON.parse(r.body))).toEqual([
