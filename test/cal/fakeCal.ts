@@ -70,10 +70,8 @@ function answer(
     if (!contract) return []
     const bySelector: Record<string, unknown> = {}
     for (const fn of contract.functions)
-      bySelector[fn.selector] = signTestCalldataDescriptor(
-        contract,
-        fn as TestDescribedFunction,
-        keys.calldata,
+      bySelector[fn.selector] = withoutHexPrefixes(
+        signTestCalldataDescriptor(contract, fn as TestDescribedFunction, keys.calldata),
       )
     return [{ descriptors_calldata: { [address!]: bySelector } }]
   }
@@ -121,6 +119,18 @@ function answer(
     ]
   }
   return undefined
+}
+
+// CAL's hex strings carry no `0x` (context-module's tests; DMK appends the signature TLV to the
+// payload as text, so a prefixed string makes an invalid payload there).
+function withoutHexPrefixes(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/^0x/, '')
+  if (Array.isArray(value)) return value.map(withoutHexPrefixes)
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value).map(([key, entry]) => [key, withoutHexPrefixes(entry)]),
+    )
+  return value
 }
 
 // The certificate's signature entry (`15 || length || DER`) starts after the single-byte TLVs.

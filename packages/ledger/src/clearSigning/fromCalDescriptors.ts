@@ -25,7 +25,12 @@ export type CalCalldataDescriptor = {
   >
   readonly fields: readonly {
     readonly descriptor: string
-    readonly param: { readonly type: string; readonly token?: CalldataValueReference | undefined }
+    readonly param: {
+      readonly type: string
+      readonly token?: CalldataValueReference | undefined
+      readonly value?: CalldataValueReference | undefined
+      readonly id?: number | undefined
+    }
   }[]
 }
 
@@ -93,6 +98,11 @@ export function fromCalDescriptors(options: {
             payload: hex(field.descriptor),
             ...(field.param.type === 'TOKEN_AMOUNT' && field.param.token
               ? { token: field.param.token }
+              : {}),
+            ...(field.param.type === 'ENUM' &&
+            field.param.id !== undefined &&
+            field.param.value?.type === 'path'
+              ? { enum: { id: field.param.id, value: field.param.value } }
               : {}),
           })),
         })

@@ -13,11 +13,22 @@ export function readCalldataAddresses(
   reference: CalldataValueReference,
   transaction: { to: Address; data: Hex; from?: Address | undefined },
 ): Address[] {
-  if (reference.type === 'constant') return toAddresses([hexToBytes(reference.value)])
+  return toAddresses(readCalldataValues(reference, transaction))
+}
+
+/**
+ * The values a reference reads in a transaction, as `readCalldataAddresses` walks them: 32-byte
+ * words from the calldata, the address for TO and FROM, the bytes of a constant.
+ */
+export function readCalldataValues(
+  reference: CalldataValueReference,
+  transaction: { to: Address; data: Hex; from?: Address | undefined },
+): Uint8Array[] {
+  if (reference.type === 'constant') return [hexToBytes(reference.value)]
   const path = reference.binary_path
   if (path.type === 'CONTAINER') {
-    if (path.value === 'TO') return [getAddress(transaction.to)]
-    if (path.value === 'FROM' && transaction.from) return [getAddress(transaction.from)]
+    if (path.value === 'TO') return [hexToBytes(transaction.to)]
+    if (path.value === 'FROM' && transaction.from) return [hexToBytes(transaction.from)]
     return []
   }
   const args = hexToBytes(transaction.data).subarray(4)
@@ -70,7 +81,7 @@ export function readCalldataAddresses(
       depth -= 1
     }
   } while (depth > 0)
-  return toAddresses(values)
+  return values
 }
 
 function bound(value: number | undefined, size: number, otherwise: number): number {

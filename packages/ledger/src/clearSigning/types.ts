@@ -47,11 +47,14 @@ export type LedgerCalldataDescriptor = {
   readonly enums: readonly { readonly id: number; readonly value: number; readonly payload: Hex }[]
   /**
    * The FIELD payloads in order, each with the token its amount is in when it names one (the ERC-20
-   * descriptor of that token goes to the device before the field, so it shows ticker and decimals).
+   * descriptor of that token goes to the device before the field, so it shows ticker and decimals),
+   * or the enum it names and where its value is (the ENUM_VALUE of the value the calldata holds
+   * goes before the field).
    */
   readonly fields: readonly {
     readonly payload: Hex
     readonly token?: CalldataValueReference | undefined
+    readonly enum?: { readonly id: number; readonly value: CalldataValueReference } | undefined
   }[]
 }
 

@@ -11,7 +11,7 @@ import * as statusWords from '../app/statusWords.js'
 import type { EthereumAppSignature, SendCommand } from '../app/types.js'
 import { certificateTarget } from '../clearSigning/certificateTarget.js'
 import { findCalldataDescriptor } from '../clearSigning/findCalldataDescriptor.js'
-import { readCalldataAddresses } from '../clearSigning/readCalldataAddresses.js'
+import { readCalldataAddresses, readCalldataValues } from '../clearSigning/readCalldataAddresses.js'
 import type { LedgerCalldataDescriptor, LedgerDescriptors } from '../clearSigning/types.js'
 import { findTokenDescriptor } from '../descriptors/findTokenDescriptor.js'
 import { statusCodeOf } from './statusCodeOf.js'
@@ -60,11 +60,11 @@ const refusals = new Set([
 
 /**
  * Clear-signs a call with its ERC-7730 descriptor, as Ledger's Device Management Kit sends it:
- * the transaction in store mode, the CALLDATA certificate, TRANSACTION INFO, each enum value
- * (certificate again first), for each field the ERC-20 descriptors of the tokens it names and then
- * the field, and finally the start of the review. `onClear` runs once the device has accepted all
- * of it, before the review starts; a refusal anywhere before that returns `blind` with no review
- * begun and nothing signed.
+ * the transaction in store mode, the CALLDATA certificate, TRANSACTION INFO, then for each field
+ * the enum values it reads (certificate again first) or the ERC-20 descriptors of the tokens it
+ * names, then the field, and finally the start of the review (test/dmk checks it against DMK).
+ * `onClear` runs once the device has accepted all of it, before the review starts; a refusal
+ * anywhere before that returns `blind` with no review begun and nothing signed.
  */
 export async function signWithCalldataDescriptor(
   link: GenericParserLink,
@@ -91,11 +91,11 @@ export async function signWithCalldataDescriptor(
     await storeTransaction(send, request.path, request.serializedTransaction)
     await loadCertificate(sendOs, calldataKeyUsage, hexToBytes(certificate))
     await provideTransactionInfo(send, hexToBytes(descriptor.transactionInfo))
-    for (const entry of descriptor.enums) {
-      await loadCertificate(sendOs, calldataKeyUsage, hexToBytes(certificate))
-      await provideEnumValue(send, hexToBytes(entry.payload))
-    }
     for (const [index, field] of descriptor.fields.entries()) {
+      for (const entry of enumValues(descriptor, field, request.call)) {
+        await loadCertificate(sendOs, calldataKeyUsage, hexToBytes(certificate))
+        await provideEnumValue(send, hexToBytes(entry.payload))
+      }
       for (const token of tokens[index] ?? []) await provideToken(send, token)
       await provideFieldDescription(send, hexToBytes(field.payload))
     }
@@ -106,6 +106,21 @@ export async function signWithCalldataDescriptor(
   }
   onClear(`the fields of its ERC-7730 descriptor (${set.signatures} signatures)`)
   return { kind: 'signed', signature: await startTransactionReview(link.send) }
+}
+
+// The ENUM_VALUE of each value an enum field reads in the calldata (its last byte), as DMK's
+// BuildSubcontextsTask picks them: the app keeps every enum value it is given in its small heap,
+// so it gets only those the review shows, not all of the descriptor's.
+function enumValues(
+  descriptor: LedgerCalldataDescriptor,
+  field: LedgerCalldataDescriptor['fields'][number],
+  call: DescribedCall,
+): LedgerCalldataDescriptor['enums'] {
+  if (!field.enum) return []
+  const { id } = field.enum
+  return readCalldataValues(field.enum.value, call).flatMap((bytes) =>
+    descriptor.enums.filter((entry) => entry.id === id && entry.value === bytes.at(-1)),
+  )
 }
 
 // A token descriptor the app refuses (0x6A80) is left out: the field then shows raw units.
