@@ -125,8 +125,13 @@ const cases: Record<string, Case> = {
       }),
     },
   },
-  'Counter increment (the dApp example, chain 31337)': {
-    transaction: { ...fees, chainId: 31337, to: exampleCounter.address, data: '0xd09de08a' },
+  'Counter increment (the dApp example)': {
+    transaction: {
+      ...fees,
+      chainId: exampleCounter.chainId,
+      to: exampleCounter.address,
+      data: '0xd09de08a',
+    },
   },
   'a contract without descriptor (blind)': {
     blind: true,
@@ -197,7 +202,7 @@ beforeAll(async () => {
     await fetchLedgerDescriptors({
       url: cal.url,
       mode: 'test',
-      chainId: 31337,
+      chainId: exampleCounter.chainId,
       contracts: [exampleCounter.address],
     }),
   ]
