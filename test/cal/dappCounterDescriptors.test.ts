@@ -106,12 +106,11 @@ describe("the dApp's bundled Counter descriptors", () => {
     ])
   })
 
-  // KNOWN ISSUE (driver): a certificate refused after the transaction went in store mode leaves it
-  // stored in the app; when `blindSigning: 'refuse'` then ends the request, the next transfer's
-  // first SIGN TX chunk resets the app's context, dropping the token descriptor just provided, and
-  // a transfer reported clear is refused as blind. `test.fails` until the driver clears that state
-  // (or loads the certificate before storing); then make this a plain test.
-  test.fails('after a refused Counter call, a USDC transfer is still clear-signed', async () => {
+  // A certificate refused after the transaction went in store mode leaves it stored in the app
+  // (the OS refused, not the app); unless the driver resets the app, the next transfer's first
+  // SIGN TX chunk does, dropping the token descriptor just provided: a transfer reported clear
+  // would be refused as blind.
+  test('after a refused Counter call, a USDC transfer is still clear-signed', async () => {
     const device = createLedgerEmulator()
     const account = await toLedgerAccount({
       transport: device.transport,

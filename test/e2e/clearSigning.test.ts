@@ -203,14 +203,6 @@ describe('clear signing on the dApp page, blind signing off on the device', () =
   test('"Refuse blind signing": clear signing still works; the call fails before any review', async () => {
     await useAccount0({ refuseBlindSigning: true })
     ledger.answer('approve')
-    // The transfer first: after the refused certificate below, the app keeps the Counter call
-    // stored, and the next transfer's first SIGN TX chunk resets its context, token info included
-    // (see test/cal/dappCounterDescriptors.test.ts, a known driver issue).
-    const before = await usdcBalance(recipient)
-    await page.click('#send-usdc')
-    await expect.poll(() => page.locator('#usdc-result').textContent()).toMatch(mined)
-    expect(await usdcBalance(recipient)).toBe(before + oneUsdc)
-
     const count = await counterCount()
     const since = ledger.emulator.exchanges.length
     const reviews = ledger.emulator.reviews.length
@@ -222,6 +214,13 @@ describe('clear signing on the dApp page, blind signing off on the device', () =
     expect(signingApdus(since)).toEqual([])
     expect(ledger.emulator.reviews.length).toBe(reviews)
     expect(await counterCount()).toBe(count)
+
+    // The refused certificate left the call stored in the app: the driver resets it, so the
+    // transfer's token descriptor survives and it is still clear-signed and mined.
+    const before = await usdcBalance(recipient)
+    await page.click('#send-usdc')
+    await expect.poll(() => page.locator('#usdc-result').textContent()).toMatch(mined)
+    expect(await usdcBalance(recipient)).toBe(before + oneUsdc)
     await screenshot(page, 'blind-refused')
   })
 

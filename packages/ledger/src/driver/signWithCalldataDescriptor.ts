@@ -6,6 +6,7 @@ import { provideFieldDescription } from '../app/genericParser/provideFieldDescri
 import { provideTransactionInfo } from '../app/genericParser/provideTransactionInfo.js'
 import { startTransactionReview } from '../app/genericParser/startTransactionReview.js'
 import { storeTransaction } from '../app/genericParser/storeTransaction.js'
+import { getAddress } from '../app/getAddress.js'
 import * as ins from '../app/ins.js'
 import * as statusWords from '../app/statusWords.js'
 import type { EthereumAppSignature, SendCommand } from '../app/types.js'
@@ -47,7 +48,7 @@ export function describesCall(
 }
 
 // What the OS and the app answer for a certificate or descriptor they refuse; the call then goes
-// blind (the app has reset its context on the error, so signing starts afresh).
+// blind. The app resets its context on its own errors (src/main.c); after the OS's, `resetApp` does.
 const refusals = new Set([
   statusWords.incorrectData,
   statusWords.commandNotAllowed,
@@ -86,9 +87,20 @@ export async function signWithCalldataDescriptor(
       reason: 'the descriptor fields do not match its signed transaction info',
     }
   const tokens = await tokenPayloads(set, descriptor, request.call)
+  let stored = false
+  const { send } = link
+  const sendOs: SendCommand = async (...command) => {
+    try {
+      return await link.sendOs(...command)
+    } catch (error) {
+      // The OS refused: unlike an app error, this leaves the stored transaction in the app.
+      if (stored) await resetApp(send, request.path)
+      throw error
+    }
+  }
   try {
-    const { send, sendOs } = link
     await storeTransaction(send, request.path, request.serializedTransaction)
+    stored = true
     await loadCertificate(sendOs, calldataKeyUsage, hexToBytes(certificate))
     await provideTransactionInfo(send, hexToBytes(descriptor.transactionInfo))
     for (const [index, field] of descriptor.fields.entries()) {
@@ -106,6 +118,17 @@ export async function signWithCalldataDescriptor(
   }
   onClear(`the fields of its ERC-7730 descriptor (${set.signatures} signatures)`)
   return { kind: 'signed', signature: await startTransactionReview(link.send) }
+}
+
+// GET ADDRESS starts with `reset_app_context()` (cmd_get_public_key.c): without it, the transaction
+// stored before a refused certificate stays, and the next request's first SIGN TX chunk resets the
+// app then, dropping the token descriptors sent for that request.
+async function resetApp(send: SendCommand, path: string): Promise<void> {
+  try {
+    await getAddress(send, path, { display: false, chainCode: false })
+  } catch (error) {
+    if (statusCodeOf(error) === undefined) throw error // an app error resets the context too
+  }
 }
 
 // The ENUM_VALUE of each value an enum field reads in the calldata (its last byte), as DMK's

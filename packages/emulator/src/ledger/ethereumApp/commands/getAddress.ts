@@ -3,7 +3,7 @@ import type { EmulatorScreen } from '../../../common/types.js'
 import { type Apdu, parsePath } from '../../apdu/apdu.js'
 import { concatBytes, readUintBE } from '../../apdu/bytes.js'
 import { StatusWord } from '../../apdu/statusWords.js'
-import type { LedgerDevice } from '../../device.js'
+import { type LedgerDevice, resetContext } from '../../device.js'
 import { ApduStatusError } from '../../errors.js'
 import { networkFor } from '../networks.js'
 
@@ -13,6 +13,9 @@ import { networkFor } from '../networks.js'
  * Answers `65 || pubkey || 40 || address as ASCII hex || [chain code]`.
  */
 export async function getAddress(device: LedgerDevice, apdu: Apdu): Promise<Uint8Array> {
+  // `handle_get_public_key` starts with `reset_app_context()`: a stored transaction and the
+  // descriptors, tokens and enum values given for it are dropped.
+  resetContext(device)
   if (apdu.p1 > 1 || apdu.p2 > 1) throw new ApduStatusError(StatusWord.wrongP1P2, 'Bad P1/P2')
   const { path, rest } = parsePath(apdu.data)
   const key = device.keyring.derive(path)
