@@ -1,7 +1,9 @@
 import {
+  clearSigningTokens,
   delegationManager,
   delegationManagerProxy,
   testClearSigningKeys as keys,
+  lendingPool,
 } from '@airlock/fixtures/clearSigningContracts'
 import { Buffer } from 'buffer'
 import {
@@ -11,6 +13,7 @@ import {
   hexToBytes,
   parseAbi,
   parseGwei,
+  parseUnits,
   serializeTransaction,
 } from 'viem'
 import { beforeEach, describe, expect, test } from 'vitest'
@@ -228,5 +231,55 @@ describe('PROVIDE PROXY INFO (E0 2A)', () => {
     expect(await sendTlv(device, 0x26, `${infoData}81ff${length}${signatures.test.slice(2)}`)).toBe(
       0x6a80,
     )
+  })
+
+  test("enum values issued for the implementation name a proxy call's values", async () => {
+    const implementation = '0x4444444444444444444444444444444444444444'
+    const borrow = lendingPool.functions[1]!
+    const described = signTestCalldataDescriptor(
+      { ...lendingPool, address: implementation },
+      borrow,
+      keys.calldata,
+    )
+    const device = emulator()
+    const challenge = await challengeOf(device)
+    await exchange(device, [0xb0, 0x06, 0x04, 0x00], certificate('trustedName'))
+    const proxyInfo = signTestProxyInfo(keys.trustedName, {
+      chainId: 1,
+      proxy: lendingPool.address,
+      implementation,
+      challenge,
+    })
+    expect(await sendTlv(device, 0x2a, proxyInfo)).toBe(0x9000)
+    const serialized = serializeTransaction({
+      type: 'eip1559',
+      chainId: 1,
+      nonce: 1,
+      maxFeePerGas: parseGwei('30'),
+      maxPriorityFeePerGas: parseGwei('1'),
+      gas: 60_000n,
+      to: lendingPool.address,
+      value: 0n,
+      data: encodeFunctionData({
+        abi: parseAbi([borrow.signature]) as Abi,
+        functionName: 'borrow',
+        args: [clearSigningTokens[0]!.address, parseUnits('1', 6), 2n, 0, newOwner],
+      }),
+    })
+    const stored = Buffer.concat([pathBytes("44'/60'/0'/0/0"), Buffer.from(hexToBytes(serialized))])
+    await exchange(device, [0xe0, 0x04, 0x00, 0x01], stored)
+    await exchange(device, [0xb0, 0x06, 0x0b, 0x00], certificate('calldata'))
+    const signed = (entry: { data: Hex; signatures: { test: Hex } }) =>
+      `${entry.data}81ff${(entry.signatures.test.length / 2 - 1).toString(16).padStart(2, '0')}${entry.signatures.test.slice(2)}` as Hex
+    expect(await sendTlv(device, 0x26, signed(described.transaction_info.descriptor))).toBe(0x9000)
+    for (const values of Object.values(described.enums))
+      for (const entry of Object.values(values)) await sendTlv(device, 0x24, signed(entry))
+    for (const field of described.fields)
+      expect(await sendTlv(device, 0x28, field.descriptor)).toBe(0x9000)
+    expect((await exchange(device, [0xe0, 0x04, 0x00, 0x02], new Uint8Array())).sw).toBe(0x9000)
+    expect(device.reviews.at(-1)?.screens).toContainEqual({
+      title: 'Interest rate mode',
+      value: 'variable',
+    })
   })
 })
