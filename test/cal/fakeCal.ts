@@ -3,7 +3,8 @@
  * Management Kit's context-module makes (paths, parameters and response shapes of
  * HttpCalldataDescriptorDataSource, HttpPkiCertificateDataSource, HttpTokenDataSource) for the
  * fixture contracts, with payloads signed by the TEST keys under `signatures.test` (CAL's test
- * signatures). It logs every request, so tests can assert what left the process.
+ * signatures), and the metadata service's proxy endpoint (HttpProxyDataSource). It logs every
+ * request, so tests can assert what left the process.
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -12,20 +13,30 @@ import {
   type LedgerModel,
   signErc20Descriptor,
   signTestCalldataDescriptor,
+  signTestProxyInfo,
   type TestDescribedFunction,
 } from '@airlock/emulator'
 import {
   type ClearSigningContract,
   clearSigningContracts,
+  clearSigningProxies,
   clearSigningTokens,
   testClearSigningKeys as keys,
 } from '@airlock/fixtures/clearSigningContracts'
 
-/** One request the fake CAL received. */
-export type CalRequest = { path: string; params: Record<string, string> }
+/** One request the fake CAL received (a POST's JSON body under `body`). */
+export type CalRequest = { path: string; params: Record<string, string>; body?: unknown }
 
-/** A running fake CAL: its base URL (like `https://…/cal/v1`), its request log, `close()`. */
-export type FakeCal = { url: string; requests: CalRequest[]; close: () => Promise<void> }
+/**
+ * A running fake CAL: its base URL (like `https://…/cal/v1`), the metadata service's beside it
+ * (proxy info, like `https://nft.api.live.ledger.com`), its request log, `close()`.
+ */
+export type FakeCal = {
+  url: string
+  metadataUrl: string
+  requests: CalRequest[]
+  close: () => Promise<void>
+}
 
 const targets: Record<string, LedgerModel> = {
   nanoS: 'nanoS',
@@ -40,18 +51,30 @@ export async function startFakeCal(
   contracts: readonly ClearSigningContract[] = clearSigningContracts,
 ): Promise<FakeCal> {
   const requests: CalRequest[] = []
-  const server = http.createServer((request, response) => {
+  const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost')
     const params = Object.fromEntries(url.searchParams)
-    requests.push({ path: url.pathname, params })
-    const body = answer(url.pathname, params, contracts)
-    response.writeHead(body === undefined ? 404 : 200, { 'content-type': 'application/json' })
-    response.end(JSON.stringify(body ?? { error: 'not found' }))
+    let body: unknown
+    if (request.method === 'POST') {
+      const chunks: Buffer[] = []
+      for await (const chunk of request) chunks.push(chunk as Buffer)
+      body = JSON.parse(Buffer.concat(chunks).toString() || 'null')
+      requests.push({ path: url.pathname, params, body })
+    } else {
+      requests.push({ path: url.pathname, params })
+    }
+    const answered =
+      request.method === 'POST'
+        ? answerProxy(url.pathname, body)
+        : answer(url.pathname, params, contracts)
+    response.writeHead(answered === undefined ? 404 : 200, { 'content-type': 'application/json' })
+    response.end(JSON.stringify(answered ?? { error: 'not found' }))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}/cal/v1`,
+    metadataUrl: `http://127.0.0.1:${port}`,
     requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
@@ -77,17 +100,15 @@ function answer(
   }
   if (path === '/cal/v1/certificates') {
     const model = targets[params.target_device ?? '']
-    if (
-      !model ||
-      params.public_key_usage !== 'calldata' ||
-      params.public_key_id !== 'cal_calldata_key'
+    const key = certificateKeys.find(
+      (k) => k.usage === params.public_key_usage && k.id === params.public_key_id,
     )
-      return []
+    if (!model || !key) return []
     const certificate = issueTestCertificate({
       rootPrivateKey: keys.pkiRoot,
-      privateKey: keys.calldata,
-      keyUsage: 0x0b,
-      name: 'calldata',
+      privateKey: key.privateKey,
+      keyUsage: key.keyUsage,
+      name: key.usage,
       model,
     }).slice(2)
     const signatureAt = findSignature(certificate)
@@ -131,6 +152,40 @@ function withoutHexPrefixes(value: unknown): unknown {
       Object.entries(value).map(([key, entry]) => [key, withoutHexPrefixes(entry)]),
     )
   return value
+}
+
+// The keys CAL certifies: the calldata key (descriptors), the domain metadata key (proxy info).
+const certificateKeys = [
+  { id: 'cal_calldata_key', usage: 'calldata', keyUsage: 0x0b, privateKey: keys.calldata },
+  {
+    id: 'domain_metadata_key',
+    usage: 'trusted_name',
+    keyUsage: 0x04,
+    privateKey: keys.trustedName,
+  },
+]
+
+/**
+ * The metadata service's `POST /v2/ethereum/{chainId}/contract/proxy/delegate` (context-module
+ * HttpProxyDataSource, `ProxyDelegateCallDto`): for a known proxy, its implementation and the
+ * PROXY_INFO signed with the test domain metadata key, over the challenge when one is given.
+ */
+function answerProxy(path: string, body: unknown): unknown {
+  const match = /^\/v2\/ethereum\/(\d+)\/contract\/proxy\/delegate$/.exec(path)
+  const request = body as { proxy?: unknown; data?: unknown; challenge?: unknown } | null
+  if (!match || typeof request?.proxy !== 'string' || typeof request.challenge !== 'string')
+    return undefined
+  const chainId = Number(match[1])
+  const proxy = clearSigningProxies.find(
+    (p) =>
+      p.chainId === chainId && p.proxy.toLowerCase() === (request.proxy as string).toLowerCase(),
+  )
+  if (!proxy) return undefined
+  const signedDescriptor = signTestProxyInfo(keys.trustedName, {
+    ...proxy,
+    challenge: request.challenge === '' ? undefined : Number.parseInt(request.challenge, 16),
+  })
+  return { addresses: [proxy.implementation], signedDescriptor: signedDescriptor.slice(2) }
 }
 
 // The certificate's signature entry (`15 || length || DER`) starts after the single-byte TLVs.

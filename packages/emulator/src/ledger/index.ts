@@ -38,6 +38,7 @@ export {
   type TestCertificateOptions,
   testPublicKeyOf,
 } from './pki/testPki.js'
+export { signTestProxyInfo, type TestProxyInfo } from './pki/testProxyInfo.js'
 export type {
   LedgerApp,
   LedgerEip7702Delegate,

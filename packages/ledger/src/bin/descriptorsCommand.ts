@@ -13,12 +13,14 @@ export class DescriptorsUsageError extends Error {
 
 export const usage = `Usage: airlock-ledger descriptors --chain <id> --contract <0x…> [--contract …]
          [--selector <0x12345678> …] [--token <0x…> …] [--out <file.ts|file.js>]
-         [--cal-url <url>] [--test-signatures]
+         [--cal-url <url>] [--metadata-url <url>] [--test-signatures]
 
 Fetches from Ledger's CAL the signed ERC-7730 descriptors of your contracts, the CALLDATA
 certificate of every Ledger model and the ERC-20 descriptors of --token, and writes a module to
 pass to toLedgerAccount/createLedgerSigner/ledger() as \`descriptors\`. Production signatures
-unless --test-signatures (CAL's test keys: only test devices and emulators accept those).`
+unless --test-signatures (CAL's test keys: only test devices and emulators accept those).
+A --contract CAL has no descriptor for is asked of Ledger's metadata service (--metadata-url) as a
+proxy: its signed proxy info, its implementation's descriptors and the proxy certificates go in.`
 
 /** What `airlock-ledger descriptors` was asked for. */
 export type DescriptorsArguments = {
@@ -28,6 +30,7 @@ export type DescriptorsArguments = {
   tokens: Address[]
   out: string | undefined
   calUrl: string | undefined
+  metadataUrl: string | undefined
   mode: 'prod' | 'test'
 }
 
@@ -59,6 +62,7 @@ export function parseDescriptorsArguments(argv: readonly string[]): DescriptorsA
     tokens: tokens as Address[],
     out: values.out,
     calUrl: values['cal-url'],
+    metadataUrl: values['metadata-url'],
     mode: values['test-signatures'] ? 'test' : 'prod',
   }
 }
@@ -73,6 +77,7 @@ function parse(argv: readonly string[]) {
       token: { type: 'string', multiple: true },
       out: { type: 'string' },
       'cal-url': { type: 'string' },
+      'metadata-url': { type: 'string' },
       'test-signatures': { type: 'boolean' },
     },
     strict: true,
@@ -107,6 +112,8 @@ export async function runDescriptorsCommand(
     selectors: args.selectors.length ? args.selectors : undefined,
     tokens: args.tokens,
     url: args.calUrl,
+    // Another CAL without a metadata service named: no request to Ledger's for proxies.
+    metadataUrl: args.metadataUrl ?? (args.calUrl ? false : undefined),
     mode: args.mode,
     fetch: options.fetch,
   })

@@ -4,6 +4,7 @@ import type {
   LedgerCalldataDescriptor,
   LedgerCertificateTarget,
   LedgerDescriptors,
+  LedgerProxyInfo,
   LedgerTokenDescriptor,
 } from './types.js'
 
@@ -63,6 +64,8 @@ export function fromCalDescriptors(options: {
   certificates: Partial<Record<LedgerCertificateTarget, Hex>>
   tokens?: readonly LedgerTokenDescriptor[] | undefined
   selectors?: readonly Hex[] | undefined
+  proxies?: readonly LedgerProxyInfo[] | undefined
+  trustedNameCertificates?: Partial<Record<LedgerCertificateTarget, Hex>> | undefined
 }): LedgerDescriptors {
   const { chainId, mode } = options
   const wanted = options.selectors?.map((selector) => selector.toLowerCase())
@@ -114,6 +117,9 @@ export function fromCalDescriptors(options: {
     certificates: options.certificates,
     calldata,
     ...(options.tokens?.length ? { tokens: options.tokens } : {}),
+    ...(options.proxies?.length
+      ? { proxies: options.proxies, trustedNameCertificates: options.trustedNameCertificates ?? {} }
+      : {}),
   }
 }
 

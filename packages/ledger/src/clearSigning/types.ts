@@ -66,6 +66,19 @@ export type LedgerTokenDescriptor = {
 }
 
 /**
+ * Ledger's signed PROXY_INFO: calls to `proxy` run `implementation`'s code, so the descriptors
+ * issued for the implementation apply to them. A bundled payload carries no challenge (any review
+ * may use it); a fetched one is asked for with the device's challenge at signing time.
+ */
+export type LedgerProxyInfo = {
+  readonly chainId: number
+  readonly proxy: Address
+  readonly implementation: Address
+  /** The PROVIDE PROXY INFO payload, signature included (`15 || length || DER`). */
+  readonly payload: Hex
+}
+
+/**
  * Signed clear-signing descriptors for a dApp's own contracts, as `airlock-ledger descriptors`
  * writes them (bundled mode) or the CAL client fetches them (`ledgerServices`). Pass them to
  * `toLedgerAccount`/`createLedgerSigner` as `descriptors`.
@@ -78,12 +91,26 @@ export type LedgerDescriptors = {
   readonly calldata: readonly LedgerCalldataDescriptor[]
   /** ERC-20 descriptors for the tokens the fields name; the offline token list is used for others. */
   readonly tokens?: readonly LedgerTokenDescriptor[] | undefined
+  /** Proxies whose implementation the `calldata` descriptors are for (absent in older modules). */
+  readonly proxies?: readonly LedgerProxyInfo[] | undefined
+  /** The TRUSTED_NAME certificate (`domain_metadata_key`) per model, which proxy info chains to. */
+  readonly trustedNameCertificates?:
+    | Readonly<Partial<Record<LedgerCertificateTarget, Hex>>>
+    | undefined
 }
 
 /**
  * Fetched mode: `true` asks Ledger's CAL (production signatures); `{ url }` another CAL (a mirror,
- * a test server); `signatures: 'test'` takes CAL's test signatures, which only test devices accept.
+ * a test server), `{ metadataUrl }` another metadata service (proxy info); `signatures: 'test'` takes CAL's test signatures, which only test devices accept.
  */
 export type LedgerServicesOption =
   | boolean
-  | { readonly url?: string | undefined; readonly signatures?: 'prod' | 'test' | undefined }
+  | {
+      readonly url?: string | undefined
+      /**
+       * Ledger's metadata service, which signs proxy info (DMK's `metadataServiceDomain`). With
+       * `url` set and this not, no proxy is resolved: requests go only to the URLs named.
+       */
+      readonly metadataUrl?: string | undefined
+      readonly signatures?: 'prod' | 'test' | undefined
+    }

@@ -20,6 +20,7 @@ import type { Eip712TypedData } from '../app/eip712/signEip712Message.js'
 import type { AppConfiguration as AppSettings } from '../app/getAppConfiguration.js'
 import * as statusWords from '../app/statusWords.js'
 import type { EthereumAppSignature, SendCommand } from '../app/types.js'
+import type { FetchedDescriptors } from '../clearSigning/cal/createDescriptorSource.js'
 import { findCalldataDescriptor } from '../clearSigning/findCalldataDescriptor.js'
 import type { LedgerDescriptors, LedgerServicesOption } from '../clearSigning/types.js'
 import { holdTransport } from '../sdk/holdTransport.js'
@@ -60,7 +61,7 @@ export type CreateLedgerDriverOptions = {
 type FetchDescriptors = (
   call: { chainId: number; to: `0x${string}`; data: `0x${string}` },
   modelId: string | undefined,
-) => Promise<LedgerDescriptors | undefined>
+) => Promise<FetchedDescriptors | undefined>
 
 /** What one device call works with. */
 type Call = {
@@ -184,8 +185,10 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
     if (!chainId || !to || !data || data.length < 10) return undefined
     const described = { chainId, to: to as `0x${string}`, data: data as `0x${string}` }
     const modelId = call.session.transport.deviceModel?.id
-    let set = descriptors.find((entry) => findCalldataDescriptor(entry, described))
-    if (!set && ledgerServices) set = await fetchedDescriptors(described, modelId)
+    const bundled = descriptors.find((entry) => findCalldataDescriptor(entry, described))
+    const fetched =
+      !bundled && ledgerServices ? await fetchedDescriptors(described, modelId) : undefined
+    const set = bundled ?? fetched?.descriptors
     if (!set) return undefined
     const [{ signWithCalldataDescriptor }, { Buffer }] = await Promise.all([
       import('./signWithCalldataDescriptor.js'),
@@ -204,7 +207,7 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
       link,
       set,
       findCalldataDescriptor(set, described)!,
-      { path, serializedTransaction, call: described },
+      { path, serializedTransaction, call: described, fetchProxyInfo: fetched?.fetchProxyInfo },
       (reason) => context.status({ ...confirm('signTransaction'), display: 'clear', reason }),
     )
     if (outcome.kind === 'signed') return outcome.signature
@@ -216,7 +219,7 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
   async function fetchedDescriptors(
     described: { chainId: number; to: `0x${string}`; data: `0x${string}` },
     modelId: string | undefined,
-  ): Promise<LedgerDescriptors | undefined> {
+  ): Promise<FetchedDescriptors | undefined> {
     fetchDescriptors ??= Promise.all([
       import('../clearSigning/cal/createDescriptorSource.js'),
       import('../clearSigning/certificateTarget.js'),
@@ -224,13 +227,15 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
       const services = ledgerServices === true ? {} : ledgerServices || {}
       const fetcher = createDescriptorSource({
         url: services.url,
+        // Another CAL without a metadata service named: no request to Ledger's for proxies.
+        metadataUrl: services.metadataUrl ?? (services.url ? false : undefined),
         mode: services.signatures === 'test' ? 'test' : 'prod',
       })
       return (call, model) => fetcher(call, certificateTarget(model))
     })
     const source = await fetchDescriptors
-    const set = await source(described, modelId)
-    return set && findCalldataDescriptor(set, described) ? set : undefined
+    const fetched = await source(described, modelId)
+    return fetched && findCalldataDescriptor(fetched.descriptors, described) ? fetched : undefined
   }
 
   /**

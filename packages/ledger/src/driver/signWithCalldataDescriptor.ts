@@ -1,8 +1,10 @@
 import { sha3_256 } from '@noble/hashes/sha3'
 import { type Address, bytesToHex, type Hex, hexToBytes } from 'viem'
+import { getChallenge } from '../app/genericParser/getChallenge.js'
 import { loadCertificate } from '../app/genericParser/loadCertificate.js'
 import { provideEnumValue } from '../app/genericParser/provideEnumValue.js'
 import { provideFieldDescription } from '../app/genericParser/provideFieldDescription.js'
+import { provideProxyInfo } from '../app/genericParser/provideProxyInfo.js'
 import { provideTransactionInfo } from '../app/genericParser/provideTransactionInfo.js'
 import { startTransactionReview } from '../app/genericParser/startTransactionReview.js'
 import { storeTransaction } from '../app/genericParser/storeTransaction.js'
@@ -11,14 +13,19 @@ import * as ins from '../app/ins.js'
 import * as statusWords from '../app/statusWords.js'
 import type { EthereumAppSignature, SendCommand } from '../app/types.js'
 import { certificateTarget } from '../clearSigning/certificateTarget.js'
-import { findCalldataDescriptor } from '../clearSigning/findCalldataDescriptor.js'
+import { findCalldataDescriptor, findProxyInfo } from '../clearSigning/findCalldataDescriptor.js'
 import { readCalldataAddresses, readCalldataValues } from '../clearSigning/readCalldataAddresses.js'
 import type { LedgerCalldataDescriptor, LedgerDescriptors } from '../clearSigning/types.js'
 import { findTokenDescriptor } from '../descriptors/findTokenDescriptor.js'
+import { showsNestedCalldata } from './nestedCalldata.js'
 import { statusCodeOf } from './statusCodeOf.js'
 
-/** The CALLDATA key usage of Ledger's PKI (LOAD CERTIFICATE P1). */
+/** The CALLDATA and TRUSTED_NAME key usages of Ledger's PKI (LOAD CERTIFICATE P1). */
 const calldataKeyUsage = 0x0b
+const trustedNameKeyUsage = 0x04
+
+/** Fetched mode's proxy info, asked for with the device's challenge (DMK's `proxy/delegate`). */
+export type FetchProxyInfo = (challenge: number) => Promise<Hex | undefined>
 
 /** A call with data to a contract, on a chain. */
 export type DescribedCall = { chainId: number; to: Address; data: Hex; from?: Address | undefined }
@@ -61,17 +68,25 @@ const refusals = new Set([
 
 /**
  * Clear-signs a call with its ERC-7730 descriptor, as Ledger's Device Management Kit sends it:
- * the transaction in store mode, the CALLDATA certificate, TRANSACTION INFO, then for each field
- * the enum values it reads (certificate again first) or the ERC-20 descriptors of the tokens it
- * names, then the field, and finally the start of the review (test/dmk checks it against DMK).
- * `onClear` runs once the device has accepted all of it, before the review starts; a refusal
- * anywhere before that returns `blind` with no review begun and nothing signed.
+ * for a call to a proxy whose implementation the descriptor is for, first the TRUSTED_NAME
+ * certificate and the proxy info (fetched mode asks the device's challenge first, and the proxy
+ * info for it); then the transaction in store mode, the CALLDATA certificate, TRANSACTION INFO,
+ * then for each field the enum values it reads (certificate again first) or the ERC-20
+ * descriptors of the tokens it names, then the field, and finally the start of the review
+ * (test/dmk checks it against DMK). `onClear` runs once the device has accepted all of it, before
+ * the review starts; a refusal anywhere before that returns `blind` with no review begun and
+ * nothing signed.
  */
 export async function signWithCalldataDescriptor(
   link: GenericParserLink,
   set: LedgerDescriptors,
   descriptor: LedgerCalldataDescriptor,
-  request: { path: string; serializedTransaction: Hex; call: DescribedCall },
+  request: {
+    path: string
+    serializedTransaction: Hex
+    call: DescribedCall
+    fetchProxyInfo?: FetchProxyInfo | undefined
+  },
   onClear: (reason: string) => void,
 ): Promise<DescriptorOutcome> {
   const target = certificateTarget(link.modelId)
@@ -80,6 +95,18 @@ export async function signWithCalldataDescriptor(
     return {
       kind: 'blind',
       reason: `the descriptors have no certificate for this Ledger model (${link.modelId ?? 'unknown'})`,
+    }
+  const proxy = findProxyInfo(set, request.call)
+  const proxyCertificate = proxy && target && set.trustedNameCertificates?.[target]
+  if (proxy && !proxyCertificate)
+    return {
+      kind: 'blind',
+      reason: `the descriptors have no proxy certificate for this Ledger model (${link.modelId ?? 'unknown'})`,
+    }
+  if (showsNestedCalldata(descriptor))
+    return {
+      kind: 'blind',
+      reason: 'the descriptor shows a nested call, which Airlock does not send to the device yet',
     }
   if (!fieldsMatchInfo(descriptor))
     return {
@@ -99,6 +126,18 @@ export async function signWithCalldataDescriptor(
     }
   }
   try {
+    if (proxy && proxyCertificate) {
+      const payload = request.fetchProxyInfo
+        ? await request.fetchProxyInfo(await getChallenge(send))
+        : proxy.payload
+      if (!payload)
+        return {
+          kind: 'blind',
+          reason: "Ledger's metadata service gave no proxy info for this call",
+        }
+      await loadCertificate(sendOs, trustedNameKeyUsage, hexToBytes(proxyCertificate))
+      await provideProxyInfo(send, hexToBytes(payload))
+    }
     await storeTransaction(send, request.path, request.serializedTransaction)
     stored = true
     await loadCertificate(sendOs, calldataKeyUsage, hexToBytes(certificate))

@@ -4,6 +4,7 @@ export type {
   LedgerCalldataDescriptor,
   LedgerCertificateTarget,
   LedgerDescriptors,
+  LedgerProxyInfo,
   LedgerServicesOption,
   LedgerTokenDescriptor,
 } from '../clearSigning/types.js'

@@ -18,6 +18,7 @@ import {
   provideInfo,
   provideInstructions,
 } from '../ethereumApp/commands/provideInfo.js'
+import { provideProxyInfo } from '../ethereumApp/commands/provideProxyInfo.js'
 import { provideTransactionInfo } from '../ethereumApp/commands/provideTransactionInfo.js'
 import { signAuthorization } from '../ethereumApp/commands/signAuthorization.js'
 import { signPersonalMessage } from '../ethereumApp/commands/signPersonalMessage.js'
@@ -46,6 +47,7 @@ const ethereumCommands: Record<number, Handler> = {
   36: provideEnumValue,
   38: provideTransactionInfo,
   40: provideFieldDescription,
+  42: provideProxyInfo,
   52: signAuthorization,
 }
 

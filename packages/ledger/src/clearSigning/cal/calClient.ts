@@ -7,21 +7,31 @@ import { CalRequestError } from './calErrors.js'
 /** Ledger's CAL, as the Device Management Kit's context-module calls it (`DEFAULT_CAL_URL`). */
 export const ledgerCalUrl = 'https://global.api.prd.ledger.com/cal/v1'
 
+/** Ledger's metadata service, which signs proxy info (context-module `metadataServiceDomain`). */
+export const ledgerMetadataUrl = 'https://nft.api.live.ledger.com'
+
 /** Where and how to ask CAL: its URL, which signatures to take, the `fetch` to use. */
 export type CalClientOptions = {
   url?: string | undefined
+  /** The metadata service, for proxy info (Ledger's by default; `false`: no proxy is resolved). */
+  metadataUrl?: string | false | undefined
   mode?: 'prod' | 'test' | undefined
   branch?: string | undefined
   fetch?: typeof globalThis.fetch | undefined
 }
 
 /**
- * A client of the three CAL endpoints clear signing needs, with context-module's paths and
- * parameters (HttpCalldataDescriptorDataSource, HttpPkiCertificateDataSource, HttpTokenDataSource):
- * a request carries a chain id and contract addresses, never an account, and nothing else.
+ * A client of the CAL endpoints clear signing needs, with context-module's paths and parameters
+ * (HttpCalldataDescriptorDataSource, HttpPkiCertificateDataSource, HttpTokenDataSource), and of the
+ * metadata service's proxy endpoint (HttpProxyDataSource): a request carries a chain id, contract
+ * addresses, a selector and the device's challenge, never an account, and nothing else.
  */
 export function createCalClient(options: CalClientOptions = {}) {
   const url = (options.url ?? ledgerCalUrl).replace(/\/$/, '')
+  const metadataUrl =
+    options.metadataUrl === false
+      ? undefined
+      : (options.metadataUrl ?? ledgerMetadataUrl).replace(/\/$/, '')
   const mode = options.mode ?? 'prod'
   const ref = `branch:${options.branch ?? 'main'}`
   const fetchJson = async (path: string, params: Record<string, string>): Promise<unknown> => {
@@ -35,6 +45,25 @@ export function createCalClient(options: CalClientOptions = {}) {
     }
     if (!response.ok) throw new CalRequestError(target, `HTTP ${response.status}`)
     return response.json()
+  }
+  const certificate = async (
+    target: LedgerCertificateTarget,
+    keyId: string,
+    keyUsage: string,
+  ): Promise<Hex | undefined> => {
+    const data = await fetchJson('certificates', {
+      output: 'descriptor',
+      target_device: target,
+      latest: 'true',
+      public_key_id: keyId,
+      public_key_usage: keyUsage,
+    })
+    const descriptor = (
+      data as { descriptor?: { data?: unknown; signatures?: Record<string, unknown> } }[]
+    )?.[0]?.descriptor
+    const signature = descriptor?.signatures?.[mode]
+    if (typeof descriptor?.data !== 'string' || typeof signature !== 'string') return undefined
+    return withSignature(descriptor.data, signature, '15')
   }
   return {
     mode,
@@ -54,20 +83,60 @@ export function createCalClient(options: CalClientOptions = {}) {
      * `GET /certificates?output=descriptor&target_device&latest=true&public_key_id=cal_calldata_key&public_key_usage=calldata`:
      * the LOAD CERTIFICATE payload (`data || 15 || length || signature`), or undefined.
      */
-    async calldataCertificate(target: LedgerCertificateTarget): Promise<Hex | undefined> {
-      const data = await fetchJson('certificates', {
-        output: 'descriptor',
-        target_device: target,
-        latest: 'true',
-        public_key_id: 'cal_calldata_key',
-        public_key_usage: 'calldata',
-      })
-      const descriptor = (
-        data as { descriptor?: { data?: unknown; signatures?: Record<string, unknown> } }[]
-      )?.[0]?.descriptor
-      const signature = descriptor?.signatures?.[mode]
-      if (typeof descriptor?.data !== 'string' || typeof signature !== 'string') return undefined
-      return withSignature(descriptor.data, signature, '15')
+    calldataCertificate(target: LedgerCertificateTarget): Promise<Hex | undefined> {
+      return certificate(target, 'cal_calldata_key', 'calldata')
+    },
+    /**
+     * The TRUSTED_NAME certificate proxy info chains to (ProxyContextFieldLoader:
+     * `public_key_id=domain_metadata_key&public_key_usage=trusted_name`), or undefined.
+     */
+    trustedNameCertificate(target: LedgerCertificateTarget): Promise<Hex | undefined> {
+      return certificate(target, 'domain_metadata_key', 'trusted_name')
+    },
+    /**
+     * `POST {metadata}/v2/ethereum/{chainId}/contract/proxy/delegate` with `{ proxy, data,
+     * challenge }` (HttpProxyDataSource): the implementation behind `proxy` and its signed proxy
+     * info, or undefined. `data` is the called selector only: the rest of the calldata can hold
+     * the user's address. `challenge` is the device's (8 hex digits) or `""` for a payload any
+     * review may use (what context-module asks first, to learn the implementation).
+     */
+    async proxyInfo(
+      chainId: number,
+      proxy: Address,
+      selector: Hex,
+      challenge: number | undefined,
+    ): Promise<{ implementation: Address; payload: Hex } | undefined> {
+      if (metadataUrl === undefined) return undefined
+      const target = `${metadataUrl}/v2/ethereum/${chainId}/contract/proxy/delegate`
+      const body = {
+        proxy,
+        data: selector,
+        challenge: challenge === undefined ? '' : challenge.toString(16).padStart(8, '0'),
+      }
+      const doFetch = options.fetch ?? globalThis.fetch
+      let response: Response
+      try {
+        response = await doFetch(target, {
+          method: 'POST',
+          headers: { accept: 'application/json', 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+      } catch (cause) {
+        throw new CalRequestError(target, `request failed: ${(cause as Error).message}`)
+      }
+      if (response.status === 404) return undefined
+      if (!response.ok) throw new CalRequestError(target, `HTTP ${response.status}`)
+      const dto = (await response.json()) as { addresses?: unknown; signedDescriptor?: unknown }
+      const implementation = Array.isArray(dto?.addresses) ? dto.addresses[0] : undefined
+      if (typeof implementation !== 'string' || typeof dto.signedDescriptor !== 'string')
+        return undefined
+      return {
+        implementation: implementation as Address,
+        payload: (dto.signedDescriptor.startsWith('0x')
+          ? dto.signedDescriptor
+          : `0x${dto.signedDescriptor}`
+        ).toLowerCase() as Hex,
+      }
     },
     /** `GET /tokens?contract_address&chain_id&output=descriptor&ref`: the E0 0A payload, or undefined. */
     async token(chainId: number, address: Address): Promise<LedgerTokenDescriptor | undefined> {

@@ -1,27 +1,39 @@
-import type { Address } from 'viem'
+import type { Address, Hex } from 'viem'
 import { findCalldataDescriptor } from '../findCalldataDescriptor.js'
-import { fromCalDescriptors } from '../fromCalDescriptors.js'
+import { type CalCalldataResponse, fromCalDescriptors } from '../fromCalDescriptors.js'
 import { readCalldataAddresses } from '../readCalldataAddresses.js'
-import type { LedgerCertificateTarget, LedgerDescriptors, LedgerTokenDescriptor } from '../types.js'
+import type {
+  LedgerCertificateTarget,
+  LedgerDescriptors,
+  LedgerProxyInfo,
+  LedgerTokenDescriptor,
+} from '../types.js'
 import { type CalClientOptions, createCalClient } from './calClient.js'
 import { CalRequestError } from './calErrors.js'
 
 /** A call a fetched descriptor may describe. */
 export type CallToDescribe = { chainId: number; to: Address; data: `0x${string}` }
 
+/** What fetched mode found for a call: its descriptors, and for a proxy how to ask its proxy info. */
+export type FetchedDescriptors = {
+  readonly descriptors: LedgerDescriptors
+  /** For a call to a proxy: its proxy info signed over the device's challenge. */
+  readonly fetchProxyInfo?: ((challenge: number) => Promise<Hex | undefined>) | undefined
+}
+
 /**
  * Fetched mode (`ledgerServices`): descriptors asked of CAL when a call needs them, each answer
  * kept for the session. A request names the chain and the called contract, then the tokens its
- * descriptor's fields name in this call; never the account. An unreachable CAL leaves the call
- * as it would be without descriptors.
+ * descriptor's fields name in this call; never the account. As context-module does, a contract CAL
+ * has no descriptor for is asked of the metadata service as a proxy, and its implementation's
+ * descriptors of CAL; the proxy info the device checks is asked again at signing time with the
+ * device's challenge. An unreachable service leaves the call as it would be without descriptors.
  */
 export function createDescriptorSource(options: CalClientOptions) {
   const cal = createCalClient(options)
   const contracts = new Map<string, ReturnType<typeof cal.calldataDescriptors>>()
-  const certificates = new Map<
-    LedgerCertificateTarget,
-    ReturnType<typeof cal.calldataCertificate>
-  >()
+  const proxies = new Map<string, ReturnType<typeof cal.proxyInfo>>()
+  const certificates = new Map<string, ReturnType<typeof cal.calldataCertificate>>()
   const tokens = new Map<string, ReturnType<typeof cal.token>>()
   const once = <key, value>(
     cache: Map<key, Promise<value>>,
@@ -37,26 +49,53 @@ export function createDescriptorSource(options: CalClientOptions) {
     }
     return pending
   }
+  const descriptorsOf = (chainId: number, contract: Address) =>
+    once(contracts, `${chainId}:${contract.toLowerCase()}`, () =>
+      cal.calldataDescriptors(chainId, contract),
+    )
   return async (
     call: CallToDescribe,
     target: LedgerCertificateTarget | undefined,
-  ): Promise<LedgerDescriptors | undefined> => {
+  ): Promise<FetchedDescriptors | undefined> => {
     try {
-      const responses = await once(contracts, `${call.chainId}:${call.to.toLowerCase()}`, () =>
-        cal.calldataDescriptors(call.chainId, call.to),
-      )
-      const found = fromCalDescriptors({
-        chainId: call.chainId,
-        mode: cal.mode,
-        responses,
-        certificates: {},
-        selectors: [call.data.slice(0, 10) as `0x${string}`],
-      })
+      const selector = call.data.slice(0, 10) as Hex
+      const described = (responses: CalCalldataResponse, proxyInfo?: LedgerProxyInfo) =>
+        fromCalDescriptors({
+          chainId: call.chainId,
+          mode: cal.mode,
+          responses,
+          certificates: {},
+          selectors: [selector],
+          proxies: proxyInfo ? [proxyInfo] : undefined,
+        })
+      let found = described(await descriptorsOf(call.chainId, call.to))
+      let proxy: LedgerProxyInfo | undefined
+      if (!findCalldataDescriptor(found, call)) {
+        const delegate = await once(proxies, `${call.chainId}:${call.to.toLowerCase()}`, () =>
+          cal.proxyInfo(call.chainId, call.to, selector, undefined),
+        )
+        if (!delegate) return undefined
+        proxy = { chainId: call.chainId, proxy: call.to, ...delegate }
+        found = described(await descriptorsOf(call.chainId, delegate.implementation), proxy)
+      }
       const descriptor = findCalldataDescriptor(found, call)
       if (!descriptor) return undefined
       const certificate =
         target && (await once(certificates, target, () => cal.calldataCertificate(target)))
-      const set = { ...found, certificates: target && certificate ? { [target]: certificate } : {} }
+      const proxyCertificate =
+        proxy &&
+        target &&
+        (await once(certificates, `proxy:${target}`, () => cal.trustedNameCertificate(target)))
+      const set = {
+        ...found,
+        certificates: target && certificate ? { [target]: certificate } : {},
+        ...(proxy
+          ? {
+              trustedNameCertificates:
+                target && proxyCertificate ? { [target]: proxyCertificate } : {},
+            }
+          : {}),
+      }
       const named: LedgerTokenDescriptor[] = []
       for (const field of descriptor.fields) {
         for (const address of field.token ? readCalldataAddresses(field.token, call) : []) {
@@ -66,7 +105,24 @@ export function createDescriptorSource(options: CalClientOptions) {
           if (token) named.push(token)
         }
       }
-      return { ...set, tokens: named }
+      const descriptors = { ...set, tokens: named }
+      if (!proxy) return { descriptors }
+      const implementation = proxy.implementation.toLowerCase()
+      return {
+        descriptors,
+        // A payload for another implementation would not match the descriptor: none is sent then.
+        fetchProxyInfo: async (challenge) => {
+          try {
+            const fresh = await cal.proxyInfo(call.chainId, call.to, selector, challenge)
+            return fresh?.implementation.toLowerCase() === implementation
+              ? fresh.payload
+              : undefined
+          } catch (error) {
+            if (error instanceof CalRequestError) return undefined
+            throw error
+          }
+        },
+      }
     } catch (error) {
       if (error instanceof CalRequestError) return undefined
       throw error

@@ -1,6 +1,11 @@
 import type { Address, Hex } from 'viem'
 import { fromCalDescriptors } from '../fromCalDescriptors.js'
-import type { LedgerCertificateTarget, LedgerDescriptors, LedgerTokenDescriptor } from '../types.js'
+import type {
+  LedgerCertificateTarget,
+  LedgerDescriptors,
+  LedgerProxyInfo,
+  LedgerTokenDescriptor,
+} from '../types.js'
 import { type CalClientOptions, createCalClient } from './calClient.js'
 
 /** Every model CAL issues certificates for. */
@@ -16,7 +21,10 @@ export const certificateTargets: readonly LedgerCertificateTarget[] = [
 /**
  * Fetches from CAL the signed descriptors of `contracts` on `chainId` (all their functions, or
  * `selectors`), the CALLDATA certificate of each model in `targets`, and the ERC-20 descriptors
- * of `tokens`: what `airlock-ledger descriptors` writes into a module.
+ * of `tokens`: what `airlock-ledger descriptors` writes into a module. A contract CAL has no
+ * descriptor for is asked of the metadata service as a proxy (context-module's order): its proxy
+ * info (without a challenge, so any review may use it), the implementation's descriptors, and the
+ * TRUSTED_NAME certificate of each model.
  */
 export async function fetchLedgerDescriptors(
   options: CalClientOptions & {
@@ -29,8 +37,26 @@ export async function fetchLedgerDescriptors(
 ): Promise<LedgerDescriptors> {
   const cal = createCalClient(options)
   const responses = []
-  for (const contract of options.contracts)
-    responses.push(...(await cal.calldataDescriptors(options.chainId, contract)))
+  const proxies: LedgerProxyInfo[] = []
+  for (const contract of options.contracts) {
+    const own = await cal.calldataDescriptors(options.chainId, contract)
+    if (own.some((response) => Object.keys(response.descriptors_calldata ?? {}).length > 0)) {
+      responses.push(...own)
+      continue
+    }
+    const selector = options.selectors?.[0] ?? '0x'
+    const proxy = await cal.proxyInfo(options.chainId, contract, selector, undefined)
+    if (!proxy) continue
+    proxies.push({ chainId: options.chainId, proxy: contract, ...proxy })
+    responses.push(...(await cal.calldataDescriptors(options.chainId, proxy.implementation)))
+  }
+  const trustedNameCertificates: Partial<Record<LedgerCertificateTarget, Hex>> = {}
+  if (proxies.length > 0) {
+    for (const target of options.targets ?? certificateTargets) {
+      const certificate = await cal.trustedNameCertificate(target)
+      if (certificate) trustedNameCertificates[target] = certificate
+    }
+  }
   const certificates: Partial<Record<LedgerCertificateTarget, Hex>> = {}
   for (const target of options.targets ?? certificateTargets) {
     const certificate = await cal.calldataCertificate(target)
@@ -48,5 +74,7 @@ export async function fetchLedgerDescriptors(
     certificates,
     tokens,
     selectors: options.selectors,
+    proxies,
+    trustedNameCertificates,
   })
 }

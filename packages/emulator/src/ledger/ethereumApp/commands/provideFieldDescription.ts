@@ -27,6 +27,7 @@ export function provideFieldDescription(device: LedgerDevice, apdu: Apdu): Uint8
     chainId: session.info.chainId,
     tokens: device.tokens,
     enums: device.genericParser.enums,
+    proxy: device.genericParser.proxy,
     selector: tx.data.subarray(0, 4),
   })
   session.screens.push(...screens)

@@ -7,7 +7,7 @@ import { ApduStatusError } from '../../errors.js'
 
 /** INS codes of the "provide" family the emulator accepts and records without verifying. */
 export const provideInstructions = new Set([
-  0x12, 0x14, 0x16, 0x22, 0x24, 0x26, 0x28, 0x2a, 0x30, 0x32, 0x36, 0x38,
+  0x12, 0x14, 0x16, 0x22, 0x24, 0x26, 0x28, 0x30, 0x32, 0x36, 0x38,
 ])
 
 /**
@@ -74,10 +74,17 @@ export function provideDomainName(device: LedgerDevice, apdu: Apdu): Uint8Array 
   return new Uint8Array()
 }
 
-/** GET CHALLENGE (0x20): a 4-byte challenge for the next trusted-name payload. */
+/**
+ * GET CHALLENGE (0x20, cmd_get_challenge.c): the device's current 4-byte challenge, unchanged; a
+ * signed payload that carries it (proxy info, trusted name) rolls it once checked.
+ */
 export function getChallenge(device: LedgerDevice): Uint8Array {
-  device.challenge = (device.challenge + 0x1d2b3c4d) >>> 0
   const out = new Uint8Array(4)
   new DataView(out.buffer).setUint32(0, device.challenge)
   return out
+}
+
+/** `roll_challenge`: a new challenge (the app draws it from its RNG; a fixed step here). */
+export function rollChallenge(device: LedgerDevice): void {
+  device.challenge = (device.challenge + 0x1d2b3c4d) >>> 0
 }

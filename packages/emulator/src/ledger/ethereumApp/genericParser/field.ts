@@ -4,6 +4,7 @@ import { readUintBE } from '../../apdu/bytes.js'
 import { networkFor } from '../networks.js'
 import { type TokenSlots, tokenAt, tokenIndexByAddress } from '../tokenSlots.js'
 import type { EnumValue } from './enumValue.js'
+import { implementationBehind, type ProxyInfo } from './proxyInfo.js'
 import { malformed, readTlv, type TlvEntry, tlvByTag, tlvText, tlvUint } from './tlv.js'
 import {
   parseValue,
@@ -34,6 +35,8 @@ export type FieldContext = ValueContext & {
   readonly tokens: TokenSlots
   readonly enums: readonly EnumValue[]
   readonly selector: Uint8Array
+  /** The accepted proxy info: enum values are issued for the implementation (`is_matching_enum`). */
+  readonly proxy?: ProxyInfo | undefined
 }
 
 // MAX_FIELD_NAME_SIZE, SHARED_CTX_FIELD_1_SIZE, MAX_NATIVE_ADDRS (app-ethereum).
@@ -268,7 +271,8 @@ function enumName(context: FieldContext, id: number, bytes: Uint8Array): string 
   const match = context.enums.find(
     (entry) =>
       entry.chainId === context.chainId &&
-      bytesToHex(entry.contract) === bytesToHex(context.to) &&
+      bytesToHex(entry.contract) ===
+        bytesToHex(implementationBehind(context.proxy, context) ?? context.to) &&
       bytesToHex(entry.selector) === bytesToHex(context.selector) &&
       entry.id === id &&
       entry.value === value,

@@ -4,6 +4,7 @@ import type { Apdu } from '../../apdu/apdu.js'
 import { concatBytes } from '../../apdu/bytes.js'
 import type { DecodedTransaction } from '../transaction.js'
 import type { EnumValue } from './enumValue.js'
+import type { ProxyInfo } from './proxyInfo.js'
 import { malformed } from './tlv.js'
 import type { TransactionInfo } from './transactionInfo.js'
 
@@ -20,18 +21,23 @@ export type GenericParserSession = {
   readonly screens: EmulatorScreen[]
 }
 
-/** The generic parser's device state: the stored transaction, accepted enums, a TLV in transit. */
+/**
+ * The generic parser's device state: the stored transaction, accepted enums and proxy info, a TLV
+ * in transit.
+ */
 export type GenericParserState = {
   /** The transaction being received is for the store mode (its first chunk had P2 01). */
   storing: boolean
   session: GenericParserSession | undefined
   enums: EnumValue[]
+  /** The last PROXY_INFO accepted (E0 2A), until the context resets. */
+  proxy: ProxyInfo | undefined
   tlv: { readonly expected: number; bytes: Uint8Array } | undefined
 }
 
 /** An empty state. */
 export function createGenericParserState(): GenericParserState {
-  return { storing: false, session: undefined, enums: [], tlv: undefined }
+  return { storing: false, session: undefined, enums: [], proxy: undefined, tlv: undefined }
 }
 
 /** Starts a session for a stored transaction. */
