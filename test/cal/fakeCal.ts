@@ -1,9 +1,11 @@
 /**
- * A local stand-in for Ledger's CAL (crypto-asset list) service, answering the requests the Device
- * Management Kit's context-module makes (paths, parameters and response shapes of
- * HttpCalldataDescriptorDataSource, HttpPkiCertificateDataSource, HttpTokenDataSource) for the
- * fixture contracts, with payloads signed by the TEST keys under `signatures.test` (CAL's test
- * signatures). It logs every request, so tests can assert what left the process.
+ * A local stand-in for Ledger's CAL (crypto-asset list) service and its NFT metadata service,
+ * answering the requests the Device Management Kit's context-module makes (paths, parameters and
+ * response shapes of HttpCalldataDescriptorDataSource, HttpPkiCertificateDataSource,
+ * HttpTokenDataSource under `/cal/v1`, HttpNftDataSource's `/v1/ethereum/{chainId}/contracts/
+ * {address}` at the root) for the fixture contracts, with payloads signed by the TEST keys under
+ * `signatures.test` (CAL's test signatures; the NFT payload with the test NFT key). It logs every
+ * request, so tests can assert what left the process.
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -11,11 +13,13 @@ import {
   issueTestCertificate,
   type LedgerModel,
   signErc20Descriptor,
+  signNftInformation,
   signTestCalldataDescriptor,
   type TestDescribedFunction,
 } from '@airlock/emulator'
 import {
   type ClearSigningContract,
+  clearSigningCollections,
   clearSigningContracts,
   clearSigningTokens,
   testClearSigningKeys as keys,
@@ -24,8 +28,16 @@ import {
 /** One request the fake CAL received. */
 export type CalRequest = { path: string; params: Record<string, string> }
 
-/** A running fake CAL: its base URL (like `https://…/cal/v1`), its request log, `close()`. */
-export type FakeCal = { url: string; requests: CalRequest[]; close: () => Promise<void> }
+/**
+ * A running fake CAL: its base URL (like `https://…/cal/v1`), the NFT metadata service's
+ * (`metadataUrl`, like `https://nft.api.live.ledger.com`), its request log, `close()`.
+ */
+export type FakeCal = {
+  url: string
+  metadataUrl: string
+  requests: CalRequest[]
+  close: () => Promise<void>
+}
 
 const targets: Record<string, LedgerModel> = {
   nanoS: 'nanoS',
@@ -52,6 +64,7 @@ export async function startFakeCal(
   const { port } = server.address() as AddressInfo
   return {
     url: `http://127.0.0.1:${port}/cal/v1`,
+    metadataUrl: `http://127.0.0.1:${port}`,
     requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
@@ -119,6 +132,14 @@ function answer(
         },
       },
     ]
+  }
+  const nft = /^\/v1\/ethereum\/(\d+)\/contracts\/(0x[0-9a-fA-F]{40})$/.exec(path)
+  if (nft) {
+    const collection = clearSigningCollections.find(
+      (c) => c.chainId === Number(nft[1]) && c.address.toLowerCase() === nft[2]!.toLowerCase(),
+    )
+    if (!collection) return undefined
+    return { payload: signNftInformation(keys.nft, collection).slice(2) }
   }
   return undefined
 }

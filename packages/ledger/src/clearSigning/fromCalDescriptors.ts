@@ -4,6 +4,7 @@ import type {
   LedgerCalldataDescriptor,
   LedgerCertificateTarget,
   LedgerDescriptors,
+  LedgerNftDescriptor,
   LedgerTokenDescriptor,
 } from './types.js'
 
@@ -25,7 +26,11 @@ export type CalCalldataDescriptor = {
   >
   readonly fields: readonly {
     readonly descriptor: string
-    readonly param: { readonly type: string; readonly token?: CalldataValueReference | undefined }
+    readonly param: {
+      readonly type: string
+      readonly token?: CalldataValueReference | undefined
+      readonly collection?: CalldataValueReference | undefined
+    }
   }[]
 }
 
@@ -57,6 +62,7 @@ export function fromCalDescriptors(options: {
   responses: CalCalldataResponse
   certificates: Partial<Record<LedgerCertificateTarget, Hex>>
   tokens?: readonly LedgerTokenDescriptor[] | undefined
+  nfts?: readonly LedgerNftDescriptor[] | undefined
   selectors?: readonly Hex[] | undefined
 }): LedgerDescriptors {
   const { chainId, mode } = options
@@ -94,6 +100,9 @@ export function fromCalDescriptors(options: {
             ...(field.param.type === 'TOKEN_AMOUNT' && field.param.token
               ? { token: field.param.token }
               : {}),
+            ...(field.param.type === 'NFT' && field.param.collection
+              ? { nft: field.param.collection }
+              : {}),
           })),
         })
       }
@@ -104,6 +113,7 @@ export function fromCalDescriptors(options: {
     certificates: options.certificates,
     calldata,
     ...(options.tokens?.length ? { tokens: options.tokens } : {}),
+    ...(options.nfts?.length ? { nfts: options.nfts } : {}),
   }
 }
 

@@ -28,7 +28,7 @@ export type CalldataValueReference =
   | {
       readonly type: 'path'
       readonly binary_path:
-        | { readonly type: 'CONTAINER'; readonly value: 'FROM' | 'TO' | 'VALUE' }
+        | { readonly type: 'CONTAINER'; readonly value: 'FROM' | 'TO' | 'VALUE' | 'CHAIN_ID' }
         | { readonly type: 'DATA'; readonly elements: readonly CalldataPathElement[] }
     }
   | { readonly type: 'constant'; readonly value: Hex }
@@ -47,16 +47,26 @@ export type LedgerCalldataDescriptor = {
   readonly enums: readonly { readonly id: number; readonly value: number; readonly payload: Hex }[]
   /**
    * The FIELD payloads in order, each with the token its amount is in when it names one (the ERC-20
-   * descriptor of that token goes to the device before the field, so it shows ticker and decimals).
+   * descriptor of that token goes to the device before the field, so it shows ticker and decimals),
+   * or the collection of an NFT field (its PROVIDE NFT INFORMATION goes before the field: the
+   * device refuses an NFT field without it).
    */
   readonly fields: readonly {
     readonly payload: Hex
     readonly token?: CalldataValueReference | undefined
+    readonly nft?: CalldataValueReference | undefined
   }[]
 }
 
 /** A Ledger-signed ERC-20 descriptor (PROVIDE ERC 20 TOKEN INFORMATION payload). */
 export type LedgerTokenDescriptor = {
+  readonly chainId: number
+  readonly address: Address
+  readonly payload: Hex
+}
+
+/** A Ledger-signed NFT collection (PROVIDE NFT INFORMATION payload, from Ledger's metadata service). */
+export type LedgerNftDescriptor = {
   readonly chainId: number
   readonly address: Address
   readonly payload: Hex
@@ -75,6 +85,8 @@ export type LedgerDescriptors = {
   readonly calldata: readonly LedgerCalldataDescriptor[]
   /** ERC-20 descriptors for the tokens the fields name; the offline token list is used for others. */
   readonly tokens?: readonly LedgerTokenDescriptor[] | undefined
+  /** NFT collection descriptors for the collections the NFT fields name. */
+  readonly nfts?: readonly LedgerNftDescriptor[] | undefined
 }
 
 /**
@@ -83,4 +95,9 @@ export type LedgerDescriptors = {
  */
 export type LedgerServicesOption =
   | boolean
-  | { readonly url?: string | undefined; readonly signatures?: 'prod' | 'test' | undefined }
+  | {
+      readonly url?: string | undefined
+      readonly signatures?: 'prod' | 'test' | undefined
+      /** Ledger's NFT metadata service (context-module `metadataServiceDomain`), for NFT fields. */
+      readonly metadataUrl?: string | undefined
+    }

@@ -3,6 +3,7 @@ import { type Address, bytesToHex, type Hex, hexToBytes } from 'viem'
 import { loadCertificate } from '../app/genericParser/loadCertificate.js'
 import { provideEnumValue } from '../app/genericParser/provideEnumValue.js'
 import { provideFieldDescription } from '../app/genericParser/provideFieldDescription.js'
+import { provideNftInformation } from '../app/genericParser/provideNftInformation.js'
 import { provideTransactionInfo } from '../app/genericParser/provideTransactionInfo.js'
 import { startTransactionReview } from '../app/genericParser/startTransactionReview.js'
 import { storeTransaction } from '../app/genericParser/storeTransaction.js'
@@ -61,8 +62,8 @@ const refusals = new Set([
 /**
  * Clear-signs a call with its ERC-7730 descriptor, as Ledger's Device Management Kit sends it:
  * the transaction in store mode, the CALLDATA certificate, TRANSACTION INFO, each enum value
- * (certificate again first), for each field the ERC-20 descriptors of the tokens it names and then
- * the field, and finally the start of the review. `onClear` runs once the device has accepted all
+ * (certificate again first), for each field the ERC-20 descriptors of the tokens it names (or the
+ * NFT information of its collections) and then the field, and finally the start of the review. `onClear` runs once the device has accepted all
  * of it, before the review starts; a refusal anywhere before that returns `blind` with no review
  * begun and nothing signed.
  */
@@ -86,6 +87,7 @@ export async function signWithCalldataDescriptor(
       reason: 'the descriptor fields do not match its signed transaction info',
     }
   const tokens = await tokenPayloads(set, descriptor, request.call)
+  const collections = nftPayloads(set, descriptor, request.call)
   try {
     const { send, sendOs } = link
     await storeTransaction(send, request.path, request.serializedTransaction)
@@ -97,6 +99,7 @@ export async function signWithCalldataDescriptor(
     }
     for (const [index, field] of descriptor.fields.entries()) {
       for (const token of tokens[index] ?? []) await provideToken(send, token)
+      for (const nft of collections[index] ?? []) await provideNftInformation(send, nft)
       await provideFieldDescription(send, hexToBytes(field.payload))
     }
   } catch (error) {
@@ -115,6 +118,29 @@ async function provideToken(send: SendCommand, payload: Uint8Array): Promise<voi
   } catch (error) {
     if (statusCodeOf(error) !== statusWords.incorrectData) throw error
   }
+}
+
+// The bundled NFT information of the collections each field names; a field whose collection has
+// none is sent without it, and the device refuses it (the call then goes blind).
+function nftPayloads(
+  set: LedgerDescriptors,
+  descriptor: LedgerCalldataDescriptor,
+  call: DescribedCall,
+): Uint8Array[][] {
+  const sent = new Set<string>()
+  return descriptor.fields.map((field) => {
+    const payloads: Uint8Array[] = []
+    for (const address of field.nft ? readCalldataAddresses(field.nft, call) : []) {
+      const key = address.toLowerCase()
+      const bundled = set.nfts?.find(
+        (nft) => nft.chainId === call.chainId && nft.address.toLowerCase() === key,
+      )
+      if (!bundled || sent.has(key)) continue
+      sent.add(key)
+      payloads.push(hexToBytes(bundled.payload))
+    }
+    return payloads
+  })
 }
 
 async function tokenPayloads(

@@ -1,6 +1,11 @@
 import type { Address, Hex } from 'viem'
 import { fromCalDescriptors } from '../fromCalDescriptors.js'
-import type { LedgerCertificateTarget, LedgerDescriptors, LedgerTokenDescriptor } from '../types.js'
+import type {
+  LedgerCertificateTarget,
+  LedgerDescriptors,
+  LedgerNftDescriptor,
+  LedgerTokenDescriptor,
+} from '../types.js'
 import { type CalClientOptions, createCalClient } from './calClient.js'
 
 /** Every model CAL issues certificates for. */
@@ -15,8 +20,9 @@ export const certificateTargets: readonly LedgerCertificateTarget[] = [
 
 /**
  * Fetches from CAL the signed descriptors of `contracts` on `chainId` (all their functions, or
- * `selectors`), the CALLDATA certificate of each model in `targets`, and the ERC-20 descriptors
- * of `tokens`: what `airlock-ledger descriptors` writes into a module.
+ * `selectors`), the CALLDATA certificate of each model in `targets`, the ERC-20 descriptors of
+ * `tokens` and the NFT information of the collections `nfts`: what `airlock-ledger descriptors`
+ * writes into a module.
  */
 export async function fetchLedgerDescriptors(
   options: CalClientOptions & {
@@ -24,6 +30,7 @@ export async function fetchLedgerDescriptors(
     contracts: readonly Address[]
     selectors?: readonly Hex[] | undefined
     tokens?: readonly Address[] | undefined
+    nfts?: readonly Address[] | undefined
     targets?: readonly LedgerCertificateTarget[] | undefined
   },
 ): Promise<LedgerDescriptors> {
@@ -41,12 +48,18 @@ export async function fetchLedgerDescriptors(
     const token = await cal.token(options.chainId, address)
     if (token) tokens.push(token)
   }
+  const nfts: LedgerNftDescriptor[] = []
+  for (const address of options.nfts ?? []) {
+    const nft = await cal.nft(options.chainId, address)
+    if (nft) nfts.push(nft)
+  }
   return fromCalDescriptors({
     chainId: options.chainId,
     mode: cal.mode,
     responses,
     certificates,
     tokens,
+    nfts,
     selectors: options.selectors,
   })
 }
