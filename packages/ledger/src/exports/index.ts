@@ -4,6 +4,7 @@ export type {
   LedgerCalldataDescriptor,
   LedgerCertificateTarget,
   LedgerDescriptors,
+  LedgerNftDescriptor,
   LedgerServicesOption,
   LedgerTokenDescriptor,
 } from '../clearSigning/types.js'
