@@ -1,9 +1,11 @@
 /**
- * A local stand-in for Ledger's CAL (crypto-asset list) service, answering the requests the Device
- * Management Kit's context-module makes (paths, parameters and response shapes of
- * HttpCalldataDescriptorDataSource, HttpPkiCertificateDataSource, HttpTokenDataSource) for the
- * fixture contracts, with payloads signed by the TEST keys under `signatures.test` (CAL's test
- * signatures), and the metadata service's proxy endpoint (HttpProxyDataSource). It logs every
+ * A local stand-in for Ledger's CAL (crypto-asset list) service and its metadata service,
+ * answering the requests the Device Management Kit's context-module makes (paths, parameters and
+ * response shapes of HttpCalldataDescriptorDataSource, HttpPkiCertificateDataSource,
+ * HttpTokenDataSource under `/cal/v1`; HttpNftDataSource's `/v1/ethereum/{chainId}/contracts/
+ * {address}` and HttpProxyDataSource's proxy endpoint at the root) for the fixture contracts, with
+ * payloads signed by the TEST keys under `signatures.test` (CAL's test signatures; the NFT payload
+ * with the test NFT key, proxy info with the test domain metadata key). It logs every
  * request, so tests can assert what left the process.
  */
 import http from 'node:http'
@@ -12,12 +14,14 @@ import {
   issueTestCertificate,
   type LedgerModel,
   signErc20Descriptor,
+  signNftInformation,
   signTestCalldataDescriptor,
   signTestProxyInfo,
   type TestDescribedFunction,
 } from '@airlock/emulator'
 import {
   type ClearSigningContract,
+  clearSigningCollections,
   clearSigningContracts,
   clearSigningProxies,
   clearSigningTokens,
@@ -29,7 +33,8 @@ export type CalRequest = { path: string; params: Record<string, string>; body?: 
 
 /**
  * A running fake CAL: its base URL (like `https://…/cal/v1`), the metadata service's beside it
- * (proxy info, like `https://nft.api.live.ledger.com`), its request log, `close()`.
+ * (`metadataUrl`: proxy info and NFT collections, like `https://nft.api.live.ledger.com`), its
+ * request log, `close()`.
  */
 export type FakeCal = {
   url: string
@@ -138,6 +143,14 @@ function answer(
         },
       },
     ]
+  }
+  const nft = /^\/v1\/ethereum\/(\d+)\/contracts\/(0x[0-9a-fA-F]{40})$/.exec(path)
+  if (nft) {
+    const collection = clearSigningCollections.find(
+      (c) => c.chainId === Number(nft[1]) && c.address.toLowerCase() === nft[2]!.toLowerCase(),
+    )
+    if (!collection) return undefined
+    return { payload: signNftInformation(keys.nft, collection).slice(2) }
   }
   return undefined
 }

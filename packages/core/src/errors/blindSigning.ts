@@ -7,7 +7,9 @@ export type BlindSigningRefusedErrorType = BlindSigningRefusedError & {
 }
 /**
  * The signer's `blindSigning: 'refuse'` stopped a request that the device would show only as raw
- * data or hashes. Nothing of it reached the device. `details` says why it is blind, if known.
+ * data or hashes, before the device was asked to sign it: nothing was signed, though the device may
+ * have received (and refused) the clear-signing data sent to find out. `details` says why it is
+ * blind, if known.
  *
  * Answered with EIP-1193's 4001 (user rejected): the refusal is a decision made for the user, by
  * the policy the user or the app chose, and like a rejection on the device it must not be retried
@@ -25,7 +27,7 @@ export class BlindSigningRefusedError extends BaseError {
     // The policy that throws it (signer/internal/refuseBlindSigning.ts) gives the full remedy: the
     // class, in every app's first load, stays small.
     super('Blind signing refused: the device cannot show this in clear.', {
-      metaMessages: ['Nothing was sent to the device. Allow blind signing, then try again.'],
+      metaMessages: ['Nothing was signed. Allow blind signing, then try again.'],
       ...parameters,
       details: reason,
       name: 'BlindSigningRefusedError',

@@ -58,7 +58,7 @@ describe('errors', () => {
         "UnsupportedByDeviceError: The device cannot sign EIP-712 in full. -> Update the device to Ethereum app 1.11.0 or later, then try again.",
         "OperationAbortedError: The device request was aborted. -> Nothing was signed.",
         "UnknownDeviceError: The device failed with status 0x6f00. -> Reconnect the device, unlock it, then try again.",
-        "BlindSigningRefusedError: Blind signing refused: the device cannot show this in clear. -> Nothing was sent to the device. Allow blind signing, then try again.",
+        "BlindSigningRefusedError: Blind signing refused: the device cannot show this in clear. -> Nothing was signed. Allow blind signing, then try again.",
         "InvalidRequestError: The request is invalid and was not sent to the device. -> Fix the request and try again.",
         "InvalidPathError: Invalid derivation path "x". -> Use a path like "m/44'/60'/0'/0/0" (hardened with ' or h).",
         "ChainIdMismatchError: The request is for chain 10, but the wallet is on chain 1. -> Switch the wallet to chain 10, or build the request for chain 1.",

@@ -29,7 +29,7 @@ export type DeviceContext = {
   /**
    * Reports progress to the UI. Report `confirm-on-device` just before the request the device asks
    * the user about, and let what it throws end the call: under `blindSigning: 'refuse'` a request
-   * that is not `'clear'` throws `BlindSigningRefusedError` here, before the device gets it.
+   * that is not `'clear'` throws `BlindSigningRefusedError` here, before the device is asked to sign.
    */
   status: (status: DeviceStatus) => void
   /** The signer's policy, for a driver that wants to refuse a blind request earlier. */

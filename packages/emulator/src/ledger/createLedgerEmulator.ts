@@ -4,6 +4,7 @@ import type { EmulatorControls } from '../common/controls.js'
 import { createEmulatorState } from '../common/emulatorState.js'
 import { testMnemonic } from '../common/testMnemonic.js'
 import { ledgerCalPublicKey } from './cal/calKey.js'
+import { ledgerNftMetadataPublicKey } from './cal/nftInformation.js'
 import { type LedgerDevice, resetContext } from './device.js'
 import { InvalidEmulatorOptionError } from './errors.js'
 import { createGenericParserState } from './ethereumApp/genericParser/session.js'
@@ -54,6 +55,10 @@ export function createLedgerEmulator(options: LedgerEmulatorOptions = {}): Ledge
   if (calPublicKey.length !== 65 || calPublicKey[0] !== 0x04) {
     throw new InvalidEmulatorOptionError('calPublicKey', 'not an uncompressed secp256k1 key')
   }
+  const nftPublicKey = readUncompressedKey(
+    'nftPublicKey',
+    options.nftPublicKey ?? ledgerNftMetadataPublicKey,
+  )
   const pkiRootPublicKey = readPkiRoot(options.pkiRootPublicKey)
   const device: LedgerDevice = {
     ...createEmulatorState(options),
@@ -65,6 +70,7 @@ export function createLedgerEmulator(options: LedgerEmulatorOptions = {}): Ledge
     verboseEip712: options.verboseEip712 ?? false,
     eip7702: options.eip7702 ?? false,
     calPublicKey,
+    nftPublicKey,
     provided: [],
     tokens: createTokenSlots(),
     transaction: undefined,
@@ -137,6 +143,14 @@ export function createLedgerEmulator(options: LedgerEmulatorOptions = {}): Ledge
     toString: describe,
     [Symbol.for('nodejs.util.inspect.custom')]: describe,
   } as LedgerEmulator
+}
+
+function readUncompressedKey(option: string, key: string): Uint8Array {
+  const bytes = isHex(key) ? hexToBytes(key) : new Uint8Array()
+  if (bytes.length !== 65 || bytes[0] !== 0x04) {
+    throw new InvalidEmulatorOptionError(option, 'not an uncompressed secp256k1 key')
+  }
+  return bytes
 }
 
 function readPkiRoot(key: LedgerEmulatorOptions['pkiRootPublicKey']): Uint8Array | undefined {

@@ -43,6 +43,8 @@ export type LedgerDevice = EmulatorState & {
   eip7702: LedgerEip7702Setting
   /** Uncompressed secp256k1 key the app checks CAL descriptors and EIP-712 filters against. */
   readonly calPublicKey: Uint8Array
+  /** Uncompressed secp256k1 key the app checks PROVIDE NFT INFORMATION payloads against. */
+  readonly nftPublicKey: Uint8Array
   provided: ProvidedInfo[]
   /** ERC-20 descriptors the app accepted, in its 5 asset slots. */
   tokens: TokenSlots

@@ -9,6 +9,11 @@ export {
 } from './ble/createFakeBluetooth.js'
 export { calPublicKeyOf, ledgerCalPublicKey, signCalPayload } from './cal/calKey.js'
 export { type Erc20Descriptor, signErc20Descriptor } from './cal/erc20Descriptor.js'
+export {
+  ledgerNftMetadataPublicKey,
+  type NftInformation,
+  signNftInformation,
+} from './cal/nftInformation.js'
 export { createLedgerEmulator, type LedgerEmulator } from './createLedgerEmulator.js'
 export {
   ApduStatusError,

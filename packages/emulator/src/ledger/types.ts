@@ -52,6 +52,13 @@ export type LedgerEmulatorOptions = {
    */
   readonly calPublicKey?: Hex
   /**
+   * The key PROVIDE NFT INFORMATION payloads must be signed with (the uncompressed secp256k1 key,
+   * `0x04…`) when no NFT_METADATA certificate is loaded. Tests pass the public key of their own
+   * test key and sign with `signNftInformation`.
+   * @default ledgerNftMetadataPublicKey (the production NFT metadata key of app-ethereum)
+   */
+  readonly nftPublicKey?: Hex
+  /**
    * The root of trust for LOAD CERTIFICATE (B0 06): the uncompressed secp256k1 key (`0x04…`) the
    * certificates of clear-signing descriptors (ERC-7730, generic parser) must be signed by. Ledger's
    * production root is not public, so without one every certificate is refused and generic

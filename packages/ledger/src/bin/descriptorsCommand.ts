@@ -12,11 +12,12 @@ export class DescriptorsUsageError extends Error {
 }
 
 export const usage = `Usage: airlock-ledger descriptors --chain <id> --contract <0x…> [--contract …]
-         [--selector <0x12345678> …] [--token <0x…> …] [--out <file.ts|file.js>]
+         [--selector <0x12345678> …] [--token <0x…> …] [--nft <0x…> …] [--out <file.ts|file.js>]
          [--cal-url <url>] [--metadata-url <url>] [--test-signatures]
 
 Fetches from Ledger's CAL the signed ERC-7730 descriptors of your contracts, the CALLDATA
-certificate of every Ledger model and the ERC-20 descriptors of --token, and writes a module to
+certificate of every Ledger model and the ERC-20 descriptors of --token, the NFT collection
+information of --nft from Ledger's NFT metadata service, and writes a module to
 pass to toLedgerAccount/createLedgerSigner/ledger() as \`descriptors\`. Production signatures
 unless --test-signatures (CAL's test keys: only test devices and emulators accept those).
 A --contract CAL has no descriptor for is asked of Ledger's metadata service (--metadata-url) as a
@@ -28,6 +29,7 @@ export type DescriptorsArguments = {
   contracts: Address[]
   selectors: Hex[]
   tokens: Address[]
+  nfts: Address[]
   out: string | undefined
   calUrl: string | undefined
   metadataUrl: string | undefined
@@ -55,11 +57,14 @@ export function parseDescriptorsArguments(argv: readonly string[]): DescriptorsA
   const tokens = values.token ?? []
   if (!tokens.every((t) => isAddress(t)))
     throw new DescriptorsUsageError('--token must be addresses')
+  const nfts = values.nft ?? []
+  if (!nfts.every((t) => isAddress(t))) throw new DescriptorsUsageError('--nft must be addresses')
   return {
     chainId,
     contracts: contracts as Address[],
     selectors: selectors as Hex[],
     tokens: tokens as Address[],
+    nfts: nfts as Address[],
     out: values.out,
     calUrl: values['cal-url'],
     metadataUrl: values['metadata-url'],
@@ -75,6 +80,7 @@ function parse(argv: readonly string[]) {
       contract: { type: 'string', multiple: true },
       selector: { type: 'string', multiple: true },
       token: { type: 'string', multiple: true },
+      nft: { type: 'string', multiple: true },
       out: { type: 'string' },
       'cal-url': { type: 'string' },
       'metadata-url': { type: 'string' },
@@ -111,6 +117,7 @@ export async function runDescriptorsCommand(
     contracts: args.contracts,
     selectors: args.selectors.length ? args.selectors : undefined,
     tokens: args.tokens,
+    nfts: args.nfts,
     url: args.calUrl,
     // Another CAL without a metadata service named: no request to Ledger's for proxies.
     metadataUrl: args.metadataUrl ?? (args.calUrl ? false : undefined),

@@ -4,6 +4,7 @@ import type {
   LedgerCalldataDescriptor,
   LedgerCertificateTarget,
   LedgerDescriptors,
+  LedgerNftDescriptor,
   LedgerProxyInfo,
   LedgerTokenDescriptor,
 } from './types.js'
@@ -31,6 +32,7 @@ export type CalCalldataDescriptor = {
       readonly token?: CalldataValueReference | undefined
       readonly value?: CalldataValueReference | undefined
       readonly id?: number | undefined
+      readonly collection?: CalldataValueReference | undefined
     }
   }[]
 }
@@ -63,6 +65,7 @@ export function fromCalDescriptors(options: {
   responses: CalCalldataResponse
   certificates: Partial<Record<LedgerCertificateTarget, Hex>>
   tokens?: readonly LedgerTokenDescriptor[] | undefined
+  nfts?: readonly LedgerNftDescriptor[] | undefined
   selectors?: readonly Hex[] | undefined
   proxies?: readonly LedgerProxyInfo[] | undefined
   trustedNameCertificates?: Partial<Record<LedgerCertificateTarget, Hex>> | undefined
@@ -107,6 +110,9 @@ export function fromCalDescriptors(options: {
             field.param.value?.type === 'path'
               ? { enum: { id: field.param.id, value: field.param.value } }
               : {}),
+            ...(field.param.type === 'NFT' && field.param.collection
+              ? { nft: field.param.collection }
+              : {}),
           })),
         })
       }
@@ -120,6 +126,7 @@ export function fromCalDescriptors(options: {
     ...(options.proxies?.length
       ? { proxies: options.proxies, trustedNameCertificates: options.trustedNameCertificates ?? {} }
       : {}),
+    ...(options.nfts?.length ? { nfts: options.nfts } : {}),
   }
 }
 

@@ -4,11 +4,13 @@ import {
   issueTestCertificate,
   type LedgerModel,
   signErc20Descriptor,
+  signNftInformation,
   signTestCalldataDescriptor,
   type TestDescribedFunction,
 } from '@airlock/emulator'
 import {
   type ClearSigningContract,
+  clearSigningCollections,
   clearSigningTokens,
   testClearSigningKeys as keys,
 } from '@airlock/fixtures/clearSigningContracts'
@@ -52,13 +54,21 @@ export function testCalResponse(contract: ClearSigningContract) {
   return [{ descriptors_calldata: { [contract.address.toLowerCase()]: bySelector } }]
 }
 
-/** Test descriptors for the fixture contracts, with the test ERC-20 descriptors of their tokens. */
+/**
+ * Test descriptors for the fixture contracts, with the test ERC-20 descriptors of their tokens and
+ * the test NFT information of their collections.
+ */
 export function testDescriptors(...contracts: ClearSigningContract[]): LedgerDescriptors[] {
   const certificates = testCertificates()
   const tokens = clearSigningTokens.map((token) => ({
     chainId: token.chainId,
     address: token.address,
     payload: signErc20Descriptor(keys.erc20, token),
+  }))
+  const nfts = clearSigningCollections.map((collection) => ({
+    chainId: collection.chainId,
+    address: collection.address,
+    payload: signNftInformation(keys.nft, collection),
   }))
   return contracts.map((contract) =>
     fromCalDescriptors({
@@ -67,6 +77,7 @@ export function testDescriptors(...contracts: ClearSigningContract[]): LedgerDes
       responses: testCalResponse(contract),
       certificates,
       tokens,
+      nfts,
     }),
   )
 }

@@ -28,7 +28,7 @@ export type CalldataValueReference =
   | {
       readonly type: 'path'
       readonly binary_path:
-        | { readonly type: 'CONTAINER'; readonly value: 'FROM' | 'TO' | 'VALUE' }
+        | { readonly type: 'CONTAINER'; readonly value: 'FROM' | 'TO' | 'VALUE' | 'CHAIN_ID' }
         | { readonly type: 'DATA'; readonly elements: readonly CalldataPathElement[] }
     }
   | { readonly type: 'constant'; readonly value: Hex }
@@ -48,18 +48,27 @@ export type LedgerCalldataDescriptor = {
   /**
    * The FIELD payloads in order, each with the token its amount is in when it names one (the ERC-20
    * descriptor of that token goes to the device before the field, so it shows ticker and decimals),
-   * or the enum it names and where its value is (the ENUM_VALUE of the value the calldata holds
-   * goes before the field).
+   * the enum it names and where its value is (the ENUM_VALUE of the value the calldata holds
+   * goes before the field), or the collection of an NFT field (its PROVIDE NFT INFORMATION goes
+   * before the field: the device refuses an NFT field without it).
    */
   readonly fields: readonly {
     readonly payload: Hex
     readonly token?: CalldataValueReference | undefined
     readonly enum?: { readonly id: number; readonly value: CalldataValueReference } | undefined
+    readonly nft?: CalldataValueReference | undefined
   }[]
 }
 
 /** A Ledger-signed ERC-20 descriptor (PROVIDE ERC 20 TOKEN INFORMATION payload). */
 export type LedgerTokenDescriptor = {
+  readonly chainId: number
+  readonly address: Address
+  readonly payload: Hex
+}
+
+/** A Ledger-signed NFT collection (PROVIDE NFT INFORMATION payload, from Ledger's metadata service). */
+export type LedgerNftDescriptor = {
   readonly chainId: number
   readonly address: Address
   readonly payload: Hex
@@ -97,6 +106,8 @@ export type LedgerDescriptors = {
   readonly trustedNameCertificates?:
     | Readonly<Partial<Record<LedgerCertificateTarget, Hex>>>
     | undefined
+  /** NFT collection descriptors for the collections the NFT fields name. */
+  readonly nfts?: readonly LedgerNftDescriptor[] | undefined
 }
 
 /**
@@ -108,8 +119,8 @@ export type LedgerServicesOption =
   | {
       readonly url?: string | undefined
       /**
-       * Ledger's metadata service, which signs proxy info (DMK's `metadataServiceDomain`). With
-       * `url` set and this not, no proxy is resolved: requests go only to the URLs named.
+       * Ledger's metadata service (DMK's `metadataServiceDomain`): proxy info and NFT collections.
+       * With `url` set and this not, neither is asked for: requests go only to the URLs named.
        */
       readonly metadataUrl?: string | undefined
       readonly signatures?: 'prod' | 'test' | undefined

@@ -13,14 +13,17 @@ import {
 import { compareVersions } from '@airlock/core/utils'
 import type Eth from '@ledgerhq/hw-app-eth'
 import type Transport from '@ledgerhq/hw-transport'
-import { getAddress, isAddressEqual } from 'viem'
+import { type Address, getAddress, isAddressEqual } from 'viem'
 import { publicKeyToAddress } from 'viem/accounts'
 import { createEthereumApp, type EthereumApp } from '../app/createEthereumApp.js'
 import type { Eip712TypedData } from '../app/eip712/signEip712Message.js'
 import type { AppConfiguration as AppSettings } from '../app/getAppConfiguration.js'
 import * as statusWords from '../app/statusWords.js'
 import type { EthereumAppSignature, SendCommand } from '../app/types.js'
-import type { FetchedDescriptors } from '../clearSigning/cal/createDescriptorSource.js'
+import type {
+  CallToDescribe,
+  FetchedDescriptors,
+} from '../clearSigning/cal/createDescriptorSource.js'
 import { findCalldataDescriptor } from '../clearSigning/findCalldataDescriptor.js'
 import type { LedgerDescriptors, LedgerServicesOption } from '../clearSigning/types.js'
 import { holdTransport } from '../sdk/holdTransport.js'
@@ -59,7 +62,7 @@ export type CreateLedgerDriverOptions = {
 
 /** Fetched mode's lookup: the descriptors for a call on a model, if CAL has them. */
 type FetchDescriptors = (
-  call: { chainId: number; to: `0x${string}`; data: `0x${string}` },
+  call: CallToDescribe,
   modelId: string | undefined,
 ) => Promise<FetchedDescriptors | undefined>
 
@@ -102,6 +105,7 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
   const { clearSigning = false, onTypedDataMode, ledgerServices } = options
   const descriptors = ([] as LedgerDescriptors[]).concat(options.descriptors ?? [])
   let fetchDescriptors: Promise<FetchDescriptors> | undefined
+  const derivedAddresses = new Map<string, Address>()
   const connection = createLedgerConnection(options.transport)
 
   async function run<result>(
@@ -186,8 +190,11 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
     const described = { chainId, to: to as `0x${string}`, data: data as `0x${string}` }
     const modelId = call.session.transport.deviceModel?.id
     const bundled = descriptors.find((entry) => findCalldataDescriptor(entry, described))
-    const fetched =
-      !bundled && ledgerServices ? await fetchedDescriptors(described, modelId) : undefined
+    let fetched: FetchedDescriptors | undefined
+    if (!bundled && ledgerServices) {
+      const from = derivedAddresses.get(path) ?? (await deriveAddress(call, path))
+      fetched = await fetchedDescriptors({ ...described, from }, modelId)
+    }
     const set = bundled ?? fetched?.descriptors
     if (!set) return undefined
     const [{ signWithCalldataDescriptor }, { Buffer }] = await Promise.all([
@@ -215,9 +222,18 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
     return call.app.signTransaction(path, serializedTransaction)
   }
 
+  // The signer's address, which fetched mode must never look up: the one `getAddress` returned for
+  // this path, else asked of the device (no request leaves before it is known).
+  async function deriveAddress(call: Call, path: string): Promise<Address> {
+    const { publicKey } = await call.app.getAddress(path, { display: false, chainCode: false })
+    const address = publicKeyToAddress(publicKey)
+    derivedAddresses.set(path, address)
+    return address
+  }
+
   /** Fetched mode: CAL's descriptors for this call (the client loads on first need, caches per session). */
   async function fetchedDescriptors(
-    described: { chainId: number; to: `0x${string}`; data: `0x${string}` },
+    described: CallToDescribe,
     modelId: string | undefined,
   ): Promise<FetchedDescriptors | undefined> {
     fetchDescriptors ??= Promise.all([
@@ -324,6 +340,7 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
           throw new UnknownDeviceError({
             details: `the device returned address ${result.address} for public key of ${address}`,
           })
+        derivedAddresses.set(path, address)
         return { address, publicKey }
       }),
 

@@ -4,6 +4,7 @@ import { getChallenge } from '../app/genericParser/getChallenge.js'
 import { loadCertificate } from '../app/genericParser/loadCertificate.js'
 import { provideEnumValue } from '../app/genericParser/provideEnumValue.js'
 import { provideFieldDescription } from '../app/genericParser/provideFieldDescription.js'
+import { provideNftInformation } from '../app/genericParser/provideNftInformation.js'
 import { provideProxyInfo } from '../app/genericParser/provideProxyInfo.js'
 import { provideTransactionInfo } from '../app/genericParser/provideTransactionInfo.js'
 import { startTransactionReview } from '../app/genericParser/startTransactionReview.js'
@@ -114,6 +115,7 @@ export async function signWithCalldataDescriptor(
       reason: 'the descriptor fields do not match its signed transaction info',
     }
   const tokens = await tokenPayloads(set, descriptor, request.call)
+  const collections = nftPayloads(set, descriptor, request.call)
   let stored = false
   const { send } = link
   const sendOs: SendCommand = async (...command) => {
@@ -148,6 +150,7 @@ export async function signWithCalldataDescriptor(
         await provideEnumValue(send, hexToBytes(entry.payload))
       }
       for (const token of tokens[index] ?? []) await provideToken(send, token)
+      for (const nft of collections[index] ?? []) await provideNftInformation(send, nft)
       await provideFieldDescription(send, hexToBytes(field.payload))
     }
   } catch (error) {
@@ -192,6 +195,29 @@ async function provideToken(send: SendCommand, payload: Uint8Array): Promise<voi
   } catch (error) {
     if (statusCodeOf(error) !== statusWords.incorrectData) throw error
   }
+}
+
+// The bundled NFT information of the collections each field names; a field whose collection has
+// none is sent without it, and the device refuses it (the call then goes blind).
+function nftPayloads(
+  set: LedgerDescriptors,
+  descriptor: LedgerCalldataDescriptor,
+  call: DescribedCall,
+): Uint8Array[][] {
+  const sent = new Set<string>()
+  return descriptor.fields.map((field) => {
+    const payloads: Uint8Array[] = []
+    for (const address of field.nft ? readCalldataAddresses(field.nft, call) : []) {
+      const key = address.toLowerCase()
+      const bundled = set.nfts?.find(
+        (nft) => nft.chainId === call.chainId && nft.address.toLowerCase() === key,
+      )
+      if (!bundled || sent.has(key)) continue
+      sent.add(key)
+      payloads.push(hexToBytes(bundled.payload))
+    }
+    return payloads
+  })
 }
 
 async function tokenPayloads(

@@ -4,6 +4,7 @@ export type {
   LedgerCalldataDescriptor,
   LedgerCertificateTarget,
   LedgerDescriptors,
+  LedgerNftDescriptor,
   LedgerProxyInfo,
   LedgerServicesOption,
   LedgerTokenDescriptor,

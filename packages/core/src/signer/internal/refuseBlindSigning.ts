@@ -2,7 +2,7 @@ import { BlindSigningRefusedError } from '../../errors/blindSigning.js'
 import type { DeviceOperation, DeviceStatus } from '../types.js'
 
 const remedy = [
-  'Nothing was sent to the device. The app asked for something the device can show only as raw data or a hash.',
+  'Nothing was signed. The app asked for something the device can show only as raw data or a hash.',
   "Ask the app for a request the device can decode, turn on the signer's clear-signing option where it has one, or allow blind signing (blindSigning: 'allow') for apps and contracts you trust.",
 ]
 

@@ -18,6 +18,7 @@ import {
   provideInfo,
   provideInstructions,
 } from '../ethereumApp/commands/provideInfo.js'
+import { provideNftInformation } from '../ethereumApp/commands/provideNftInformation.js'
 import { provideProxyInfo } from '../ethereumApp/commands/provideProxyInfo.js'
 import { provideTransactionInfo } from '../ethereumApp/commands/provideTransactionInfo.js'
 import { signAuthorization } from '../ethereumApp/commands/signAuthorization.js'
@@ -39,6 +40,7 @@ const ethereumCommands: Record<number, Handler> = {
   8: signPersonalMessage,
   10: provideErc20TokenInfo,
   12: signTypedData,
+  20: provideNftInformation,
   26: eip712StructDefinition,
   28: eip712StructImplementation,
   30: eip712Filtering,
@@ -56,6 +58,9 @@ const notOnNanoS = new Set([0x1a, 0x1c, 0x1e, 0x34])
 // SIGN EIP 7702 AUTHORIZATION first appears in app 1.17.0 (apdu_constants.h; CHANGELOG 1.17.0).
 const signEip7702Authorization = 0x34
 const eip7702Since = '1.17.0'
+// PROVIDE NFT INFORMATION is verified as app 1.22.0 does; the Nano S emulator (app 1.10.4) keeps
+// only recording it.
+const provideNftInformationIns = 0x14
 
 /** Answers one APDU as the device would: response data followed by the 2-byte status word. */
 export async function dispatch(device: LedgerDevice, bytes: Uint8Array): Promise<Uint8Array> {
@@ -83,7 +88,10 @@ async function route(device: LedgerDevice, apdu: Apdu): Promise<Uint8Array> {
       throw new ApduStatusError(StatusWord.insNotSupported, 'INS not supported before 1.17.0')
     }
     const handler =
-      ethereumCommands[apdu.ins] ?? (provideInstructions.has(apdu.ins) ? provideInfo : undefined)
+      (device.model === 'nanoS' && apdu.ins === provideNftInformationIns
+        ? provideInfo
+        : ethereumCommands[apdu.ins]) ??
+      (provideInstructions.has(apdu.ins) ? provideInfo : undefined)
     if (!handler) throw new ApduStatusError(StatusWord.insNotSupported, 'INS not supported')
     if (forgetsTokens(apdu)) forgetTokens(device.tokens)
     return await handler(device, apdu)

@@ -14,6 +14,11 @@ const knownNetworks: Record<string, LedgerNetwork> = {
   '11155111': { name: 'Sepolia', ticker: 'ETH' },
 }
 
+/** The name the app gives `chainId`, or `undefined` for a chain it does not know. */
+export function knownNetworkName(chainId: bigint): string | undefined {
+  return knownNetworks[chainId.toString()]?.name
+}
+
 /** The network for a chain id; unknown chains show their id and the app's default unit. */
 export function networkFor(chainId: bigint): LedgerNetwork {
   return knownNetworks[chainId.toString()] ?? { name: `Chain ID ${chainId}`, ticker: 'ETH' }

@@ -7,6 +7,11 @@ export type ProvidedToken = {
   /** The app keeps the low byte only (`tokenDefinition_t.decimals` is a uint8_t). */
   readonly decimals: number
   readonly chainId: bigint
+  /**
+   * Set when PROVIDE NFT INFORMATION filled the slot: the app's slots are a union of ERC-20 and NFT
+   * infos, the collection name where a token's ticker is (`ticker` then holds it too).
+   */
+  readonly collectionName?: string | undefined
 }
 
 /**

@@ -12,7 +12,12 @@ export type LoadedCertificate = {
 }
 
 /** Key usages of the Ledger PKI (ledger_pki.py `PKIPubKeyUsage`) the emulator knows by name. */
-export const KeyUsage = { coinMeta: 0x08, trustedName: 0x04, calldata: 0x0b } as const
+export const KeyUsage = {
+  nftMetadata: 0x03,
+  coinMeta: 0x08,
+  trustedName: 0x04,
+  calldata: 0x0b,
+} as const
 
 /** CERTIFICATE_TAG_TARGET_DEVICE values (ledger_pki.py certificates, device-sdk-ts). */
 export const targetDeviceOf: Record<LedgerModel, number> = {

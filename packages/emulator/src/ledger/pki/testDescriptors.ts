@@ -35,7 +35,10 @@ export type TestValue = {
   | {
       readonly type: 'path'
       readonly binary_path:
-        | { readonly type: 'CONTAINER'; readonly value: 'FROM' | 'TO' | 'VALUE' }
+        | {
+            readonly type: 'CONTAINER'
+            readonly value: 'FROM' | 'TO' | 'VALUE' | 'CHAIN_ID'
+          }
         | { readonly type: 'DATA'; readonly elements: readonly TestPathElement[] }
     }
   | { readonly type: 'constant'; readonly value: Hex }
@@ -54,9 +57,32 @@ export type TestParam =
       readonly message?: string
     }
   | { readonly type: 'ENUM'; readonly value: TestValue; readonly id: number }
+  | { readonly type: 'NFT'; readonly value: TestValue; readonly collection: TestValue }
+  | {
+      readonly type: 'UNIT'
+      readonly value: TestValue
+      readonly base: string
+      readonly decimals?: number
+      readonly prefix?: boolean
+    }
+  | {
+      readonly type: 'TRUSTED_NAME'
+      readonly value: TestValue
+      readonly types: readonly string[]
+      readonly sources: readonly string[]
+      /** Addresses the app replaces with the signer's own (SENDER_ADDR). */
+      readonly senderAddresses?: readonly Hex[]
+    }
+  | { readonly type: 'TOKEN'; readonly value: TestValue; readonly nativeCurrency?: readonly Hex[] }
+  | { readonly type: 'NETWORK'; readonly value: TestValue }
 
-/** A field: its label and parameter. */
-export type TestField = { readonly label: string; readonly param: TestParam }
+/** A field: its label, its parameter, and a visibility other than "always" with its constraints. */
+export type TestField = {
+  readonly label: string
+  readonly param: TestParam
+  readonly visible?: 'mustBe' | 'ifNotIn' | undefined
+  readonly constraints?: readonly Hex[] | undefined
+}
 
 /** What TRANSACTION_INFO describes. */
 export type TestTransactionInfo = {
@@ -80,8 +106,39 @@ export type TestEnumValue = {
 
 const families = { UINT: 1, INT: 2, UFIXED: 3, FIXED: 4, ADDRESS: 5, BOOL: 6, BYTES: 7, STRING: 8 }
 const leaves = { ARRAY_LEAF: 1, TUPLE_LEAF: 2, STATIC_LEAF: 3, DYNAMIC_LEAF: 4 }
-const containers = { FROM: 0, TO: 1, VALUE: 2 }
-const paramTypes = { RAW: 0, AMOUNT: 1, TOKEN_AMOUNT: 2, DATETIME: 4, DURATION: 5, ENUM: 7 }
+const containers = { FROM: 0, TO: 1, VALUE: 2, CHAIN_ID: 3 }
+const paramTypes = {
+  RAW: 0,
+  AMOUNT: 1,
+  TOKEN_AMOUNT: 2,
+  NFT: 3,
+  DATETIME: 4,
+  DURATION: 5,
+  UNIT: 6,
+  ENUM: 7,
+  TRUSTED_NAME: 8,
+  TOKEN: 10,
+  NETWORK: 11,
+}
+// e_name_type and e_name_source (trusted_name.h), as CAL names them.
+const nameTypes: Record<string, number> = {
+  eoa: 1,
+  smart_contract: 2,
+  collection: 3,
+  token: 4,
+  wallet: 5,
+  context_address: 6,
+}
+const nameSources: Record<string, number> = {
+  local_address_book: 0,
+  crypto_asset_list: 1,
+  ens: 2,
+  unstoppable_domain: 3,
+  freename: 4,
+  dns: 5,
+  dynamic_resolver: 6,
+  mab: 7,
+}
 
 /** One TLV entry with DER-style tag and length, as the app reads them. */
 export function tlv(tag: number, value: Uint8Array | readonly number[]): Uint8Array {
@@ -95,6 +152,8 @@ export function encodeTestField(field: TestField): Hex {
   const parts: Uint8Array[] = [tlv(0x00, [1]), tlv(0x01, new TextEncoder().encode(field.label))]
   parts.push(tlv(0x02, [paramTypes[param.type]]))
   parts.push(tlv(0x03, encodeParam(param)))
+  if (field.visible) parts.push(tlv(0x04, [field.visible === 'mustBe' ? 1 : 2]))
+  for (const constraint of field.constraints ?? []) parts.push(tlv(0x05, hexToBytes(constraint)))
   return bytesToHex(concat(parts))
 }
 
@@ -144,7 +203,34 @@ function encodeParam(param: TestParam): Uint8Array {
     parts.push(tlv(0x01, [param.id]), tlv(0x02, encodeValue(param.value)))
     return concat(parts)
   }
+  if (param.type === 'NFT') {
+    parts.push(tlv(0x01, encodeValue(param.value)), tlv(0x02, encodeValue(param.collection)))
+    return concat(parts)
+  }
   parts.push(tlv(0x01, encodeValue(param.value)))
+  if (param.type === 'UNIT') {
+    parts.push(tlv(0x02, new TextEncoder().encode(param.base)))
+    if (param.decimals !== undefined) parts.push(tlv(0x03, [param.decimals]))
+    if (param.prefix !== undefined) parts.push(tlv(0x04, [param.prefix ? 1 : 0]))
+  }
+  if (param.type === 'TRUSTED_NAME') {
+    parts.push(
+      tlv(
+        0x02,
+        param.types.map((t) => nameTypes[t] ?? 0),
+      ),
+    )
+    parts.push(
+      tlv(
+        0x03,
+        param.sources.map((s) => nameSources[s] ?? 0xff),
+      ),
+    )
+    for (const address of param.senderAddresses ?? []) parts.push(tlv(0x04, hexToBytes(address)))
+  }
+  if (param.type === 'TOKEN') {
+    for (const address of param.nativeCurrency ?? []) parts.push(tlv(0x02, hexToBytes(address)))
+  }
   if (param.type === 'DATETIME') parts.push(tlv(0x02, [param.encoding ?? 0]))
   if (param.type === 'TOKEN_AMOUNT') {
     if (param.token) parts.push(tlv(0x02, encodeValue(param.token)))

@@ -1,19 +1,23 @@
 import type { Address, Hex } from 'viem'
 import type { CalCalldataResponse } from '../fromCalDescriptors.js'
 import { withSignature } from '../fromCalDescriptors.js'
-import type { LedgerCertificateTarget, LedgerTokenDescriptor } from '../types.js'
+import type {
+  LedgerCertificateTarget,
+  LedgerNftDescriptor,
+  LedgerTokenDescriptor,
+} from '../types.js'
 import { CalRequestError } from './calErrors.js'
 
 /** Ledger's CAL, as the Device Management Kit's context-module calls it (`DEFAULT_CAL_URL`). */
 export const ledgerCalUrl = 'https://global.api.prd.ledger.com/cal/v1'
 
-/** Ledger's metadata service, which signs proxy info (context-module `metadataServiceDomain`). */
+/** Ledger's metadata service: proxy info and NFT collections (context-module `metadataServiceDomain`). */
 export const ledgerMetadataUrl = 'https://nft.api.live.ledger.com'
 
 /** Where and how to ask CAL: its URL, which signatures to take, the `fetch` to use. */
 export type CalClientOptions = {
   url?: string | undefined
-  /** The metadata service, for proxy info (Ledger's by default; `false`: no proxy is resolved). */
+  /** The metadata service, for proxy info and NFT collections (Ledger's by default; `false`: none). */
   metadataUrl?: string | false | undefined
   mode?: 'prod' | 'test' | undefined
   branch?: string | undefined
@@ -23,8 +27,9 @@ export type CalClientOptions = {
 /**
  * A client of the CAL endpoints clear signing needs, with context-module's paths and parameters
  * (HttpCalldataDescriptorDataSource, HttpPkiCertificateDataSource, HttpTokenDataSource), and of the
- * metadata service's proxy endpoint (HttpProxyDataSource): a request carries a chain id, contract
- * addresses, a selector and the device's challenge, never an account, and nothing else.
+ * metadata service's proxy and NFT endpoints (HttpProxyDataSource, HttpNftDataSource): a request
+ * carries a chain id, contract addresses, a selector and the device's challenge, never an account,
+ * and nothing else.
  */
 export function createCalClient(options: CalClientOptions = {}) {
   const url = (options.url ?? ledgerCalUrl).replace(/\/$/, '')
@@ -34,8 +39,9 @@ export function createCalClient(options: CalClientOptions = {}) {
       : (options.metadataUrl ?? ledgerMetadataUrl).replace(/\/$/, '')
   const mode = options.mode ?? 'prod'
   const ref = `branch:${options.branch ?? 'main'}`
-  const fetchJson = async (path: string, params: Record<string, string>): Promise<unknown> => {
-    const target = `${url}/${path}?${new URLSearchParams(params)}`
+  const fetchJson = (path: string, params: Record<string, string>): Promise<unknown> =>
+    getJson(`${url}/${path}?${new URLSearchParams(params)}`)
+  const getJson = async (target: string): Promise<unknown> => {
     const doFetch = options.fetch ?? globalThis.fetch
     let response: Response
     try {
@@ -153,6 +159,24 @@ export function createCalClient(options: CalClientOptions = {}) {
       if (typeof descriptor?.data !== 'string' || typeof signature !== 'string') return undefined
       const tickerLength = (descriptor.data.length / 2 - 28).toString(16).padStart(2, '0')
       return { chainId, address, payload: `0x${tickerLength}${descriptor.data}${signature}` as Hex }
+    },
+    /**
+     * `GET {metadata}/v1/ethereum/{chainId}/contracts/{address}`: the collection's PROVIDE NFT
+     * INFORMATION payload (`{ payload }`, signed with Ledger's NFT metadata key), or undefined.
+     */
+    async nft(chainId: number, address: Address): Promise<LedgerNftDescriptor | undefined> {
+      if (metadataUrl === undefined) return undefined
+      let data: unknown
+      try {
+        data = await getJson(`${metadataUrl}/v1/ethereum/${chainId}/contracts/${address}`)
+      } catch (error) {
+        // An unknown collection (context-module: "no nft metadata"): the device refuses the field.
+        if (error instanceof CalRequestError) return undefined
+        throw error
+      }
+      const payload = (data as { payload?: unknown } | null)?.payload
+      if (typeof payload !== 'string' || !/^(0x)?[0-9a-fA-F]+$/.test(payload)) return undefined
+      return { chainId, address, payload: `0x${payload.replace(/^0x/, '')}` as Hex }
     },
   }
 }

@@ -1,18 +1,25 @@
-import type { Address, Hex } from 'viem'
+import { type Address, type Hex, isAddressEqual } from 'viem'
 import { findCalldataDescriptor } from '../findCalldataDescriptor.js'
 import { type CalCalldataResponse, fromCalDescriptors } from '../fromCalDescriptors.js'
 import { readCalldataAddresses } from '../readCalldataAddresses.js'
 import type {
+  CalldataValueReference,
   LedgerCertificateTarget,
   LedgerDescriptors,
+  LedgerNftDescriptor,
   LedgerProxyInfo,
   LedgerTokenDescriptor,
 } from '../types.js'
 import { type CalClientOptions, createCalClient } from './calClient.js'
 import { CalRequestError } from './calErrors.js'
 
-/** A call a fetched descriptor may describe. */
-export type CallToDescribe = { chainId: number; to: Address; data: `0x${string}` }
+/** A call a fetched descriptor may describe, and its signer (never asked about). */
+export type CallToDescribe = {
+  chainId: number
+  to: Address
+  data: `0x${string}`
+  from?: Address | undefined
+}
 
 /** What fetched mode found for a call: its descriptors, and for a proxy how to ask its proxy info. */
 export type FetchedDescriptors = {
@@ -23,11 +30,13 @@ export type FetchedDescriptors = {
 
 /**
  * Fetched mode (`ledgerServices`): descriptors asked of CAL when a call needs them, each answer
- * kept for the session. A request names the chain and the called contract, then the tokens its
- * descriptor's fields name in this call; never the account. As context-module does, a contract CAL
- * has no descriptor for is asked of the metadata service as a proxy, and its implementation's
- * descriptors of CAL; the proxy info the device checks is asked again at signing time with the
- * device's challenge. An unreachable service leaves the call as it would be without descriptors.
+ * kept for the session. A request names the chain and the called contract, then the tokens and NFT
+ * collections its descriptor's fields name in this call; never the account: an address equal to
+ * the signer's is not looked up, even where crafted calldata puts it in a token or collection
+ * path. As context-module does, a contract CAL has no descriptor for is asked of the metadata
+ * service as a proxy, and its implementation's descriptors of CAL; the proxy info the device checks
+ * is asked again at signing time with the device's challenge. An unreachable service leaves the
+ * call as it would be without descriptors.
  */
 export function createDescriptorSource(options: CalClientOptions) {
   const cal = createCalClient(options)
@@ -35,6 +44,7 @@ export function createDescriptorSource(options: CalClientOptions) {
   const proxies = new Map<string, ReturnType<typeof cal.proxyInfo>>()
   const certificates = new Map<string, ReturnType<typeof cal.calldataCertificate>>()
   const tokens = new Map<string, ReturnType<typeof cal.token>>()
+  const nfts = new Map<string, ReturnType<typeof cal.nft>>()
   const once = <key, value>(
     cache: Map<key, Promise<value>>,
     key: key,
@@ -57,6 +67,8 @@ export function createDescriptorSource(options: CalClientOptions) {
     call: CallToDescribe,
     target: LedgerCertificateTarget | undefined,
   ): Promise<FetchedDescriptors | undefined> => {
+    // A call to the signer's own address would name it in the request: not asked.
+    if (call.from && isAddressEqual(call.to, call.from)) return undefined
     try {
       const selector = call.data.slice(0, 10) as Hex
       const described = (responses: CalCalldataResponse, proxyInfo?: LedgerProxyInfo) =>
@@ -97,15 +109,26 @@ export function createDescriptorSource(options: CalClientOptions) {
           : {}),
       }
       const named: LedgerTokenDescriptor[] = []
+      const collections: LedgerNftDescriptor[] = []
+      const lookable = (reference: CalldataValueReference | undefined) =>
+        (reference ? readCalldataAddresses(reference, call) : []).filter(
+          (address) => !call.from || !isAddressEqual(address, call.from),
+        )
       for (const field of descriptor.fields) {
-        for (const address of field.token ? readCalldataAddresses(field.token, call) : []) {
+        for (const address of lookable(field.token)) {
           const token = await once(tokens, `${call.chainId}:${address.toLowerCase()}`, () =>
             cal.token(call.chainId, address),
           )
           if (token) named.push(token)
         }
+        for (const address of lookable(field.nft)) {
+          const nft = await once(nfts, `${call.chainId}:${address.toLowerCase()}`, () =>
+            cal.nft(call.chainId, address),
+          )
+          if (nft) collections.push(nft)
+        }
       }
-      const descriptors = { ...set, tokens: named }
+      const descriptors = { ...set, tokens: named, nfts: collections }
       if (!proxy) return { descriptors }
       const implementation = proxy.implementation.toLowerCase()
       return {

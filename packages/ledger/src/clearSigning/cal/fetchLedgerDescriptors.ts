@@ -3,6 +3,7 @@ import { fromCalDescriptors } from '../fromCalDescriptors.js'
 import type {
   LedgerCertificateTarget,
   LedgerDescriptors,
+  LedgerNftDescriptor,
   LedgerProxyInfo,
   LedgerTokenDescriptor,
 } from '../types.js'
@@ -20,11 +21,11 @@ export const certificateTargets: readonly LedgerCertificateTarget[] = [
 
 /**
  * Fetches from CAL the signed descriptors of `contracts` on `chainId` (all their functions, or
- * `selectors`), the CALLDATA certificate of each model in `targets`, and the ERC-20 descriptors
- * of `tokens`: what `airlock-ledger descriptors` writes into a module. A contract CAL has no
- * descriptor for is asked of the metadata service as a proxy (context-module's order): its proxy
- * info (without a challenge, so any review may use it), the implementation's descriptors, and the
- * TRUSTED_NAME certificate of each model.
+ * `selectors`), the CALLDATA certificate of each model in `targets`, the ERC-20 descriptors of
+ * `tokens` and the NFT information of the collections `nfts`: what `airlock-ledger descriptors`
+ * writes into a module. A contract CAL has no descriptor for is asked of the metadata service as a
+ * proxy (context-module's order): its proxy info (without a challenge, so any review may use it),
+ * the implementation's descriptors, and the TRUSTED_NAME certificate of each model.
  */
 export async function fetchLedgerDescriptors(
   options: CalClientOptions & {
@@ -32,6 +33,7 @@ export async function fetchLedgerDescriptors(
     contracts: readonly Address[]
     selectors?: readonly Hex[] | undefined
     tokens?: readonly Address[] | undefined
+    nfts?: readonly Address[] | undefined
     targets?: readonly LedgerCertificateTarget[] | undefined
   },
 ): Promise<LedgerDescriptors> {
@@ -67,12 +69,18 @@ export async function fetchLedgerDescriptors(
     const token = await cal.token(options.chainId, address)
     if (token) tokens.push(token)
   }
+  const nfts: LedgerNftDescriptor[] = []
+  for (const address of options.nfts ?? []) {
+    const nft = await cal.nft(options.chainId, address)
+    if (nft) nfts.push(nft)
+  }
   return fromCalDescriptors({
     chainId: options.chainId,
     mode: cal.mode,
     responses,
     certificates,
     tokens,
+    nfts,
     selectors: options.selectors,
     proxies,
     trustedNameCertificates,

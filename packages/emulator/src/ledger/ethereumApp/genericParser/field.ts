@@ -4,15 +4,21 @@ import { readUintBE } from '../../apdu/bytes.js'
 import { networkFor } from '../networks.js'
 import { type TokenSlots, tokenAt, tokenIndexByAddress } from '../tokenSlots.js'
 import type { EnumValue } from './enumValue.js'
+import { formatNetwork } from './networkParam.js'
+import { formatNft } from './nftParam.js'
+import {
+  lastBytes,
+  readParamValues,
+  requiredTag,
+  type Visibility,
+  visibility,
+} from './paramValues.js'
 import { implementationBehind, type ProxyInfo } from './proxyInfo.js'
 import { malformed, readTlv, type TlvEntry, tlvByTag, tlvText, tlvUint } from './tlv.js'
-import {
-  parseValue,
-  readValue,
-  TypeFamily,
-  type ValueContext,
-  type ValueReference,
-} from './value.js'
+import { formatToken } from './tokenParam.js'
+import { formatTrustedName } from './trustedNameParam.js'
+import { formatUnit } from './unitParam.js'
+import { parseValue, TypeFamily, type ValueContext, type ValueReference } from './value.js'
 
 /** ParamType (doc/tlv_structs.md). */
 export const ParamType = {
@@ -43,13 +49,12 @@ export type FieldContext = ValueContext & {
 const nameCapacity = 21
 const bufferCapacity = 380
 const maxConstraints = 5
-const visibility = { always: 0, mustBe: 1, ifNotIn: 2 } as const
 
 /**
  * PROVIDE TRANSACTION FIELD DESCRIPTION's payload (gtp_field.c): parsed, then formatted into the
  * screens it adds to the review (`format_field`). Throws 0x6A80 where the app's parser or
- * formatter fails, including the parameter types this emulator does not play (NFT, UNIT,
- * TRUSTED_NAME, nested CALLDATA, TOKEN, NETWORK): a refusal where a device would show them.
+ * formatter fails, including nested CALLDATA, which this emulator does not play: a refusal where a
+ * device would show it.
  */
 export function formatField(payload: Uint8Array, context: FieldContext): EmulatorScreen[] {
   const tags = tlvByTag(readTlv(payload), [0x00, 0x01, 0x02, 0x03, 0x04, 0x05], [0x05])
@@ -73,8 +78,6 @@ export function formatField(payload: Uint8Array, context: FieldContext): Emulato
   return values.map((value) => ({ title: name, value }))
 }
 
-type Visibility = { readonly visible: number; readonly constraints: readonly Uint8Array[] }
-
 function formatParam(
   type: number,
   payload: Uint8Array,
@@ -82,13 +85,13 @@ function formatParam(
   visibility: Visibility,
 ): string[] {
   const tags = readTlv(payload)
-  const value = () => parseValue(required(tags, 0x01).value)
+  const value = () => parseValue(requiredTag(tags, 0x01).value)
   switch (type) {
     case ParamType.raw:
       return formatRaw(value(), context, visibility)
     case ParamType.amount: {
       const ticker = networkFor(context.chainId).ticker
-      return read(value(), context).map(
+      return readParamValues(value(), context).map(
         (bytes) => `${formatUnits(readUintBE(bytes), 18)} ${ticker}`,
       )
     }
@@ -103,12 +106,14 @@ function formatParam(
       )
       if (encoding > 1) throw malformed('Bad datetime encoding')
       const ref = value()
-      return read(ref, context).map((bytes) =>
+      return readParamValues(ref, context).map((bytes) =>
         encoding === 1 ? readUintBE(bytes).toString() : formatDatetime(bytes, ref.typeSize),
       )
     }
     case ParamType.duration:
-      return read(value(), context).map((bytes) => formatDuration(readUintBE(bytes.subarray(-8))))
+      return readParamValues(value(), context).map((bytes) =>
+        formatDuration(readUintBE(bytes.subarray(-8))),
+      )
     case ParamType.enum: {
       const id = Number(
         tlvUint(
@@ -116,23 +121,27 @@ function formatParam(
           1,
         ),
       )
-      const ref = parseValue(required(tags, 0x02).value)
-      return read(ref, context).map((bytes) => enumName(context, id, bytes))
+      const ref = parseValue(requiredTag(tags, 0x02).value)
+      return readParamValues(ref, context).map((bytes) => enumName(context, id, bytes))
     }
+    case ParamType.unit:
+      return formatUnit(tags, context)
+    case ParamType.nft:
+      return formatNft(tags, context)
+    case ParamType.trustedName:
+      return formatTrustedName(tags, context, visibility)
+    case ParamType.token:
+      return formatToken(tags, context)
+    case ParamType.network:
+      return formatNetwork(tags, context)
     default:
       throw malformed(`Parameter type 0x${type.toString(16)} is not played by the emulator`)
   }
 }
 
-function read(ref: ValueReference, context: ValueContext): Uint8Array[] {
-  const values = readValue(ref, context)
-  if (!values) throw malformed('Value not found in the transaction')
-  return values
-}
-
 function formatRaw(ref: ValueReference, context: ValueContext, visibility: Visibility): string[] {
   const shown: string[] = []
-  for (const bytes of read(ref, context)) {
+  for (const bytes of readParamValues(ref, context)) {
     const text = formatRawValue(ref, bytes, visibility)
     if (text !== undefined) shown.push(text)
   }
@@ -201,14 +210,14 @@ function formatInt(bytes: Uint8Array, typeSize: number | undefined): string {
 }
 
 function formatTokenAmount(tags: readonly TlvEntry[], context: FieldContext): string[] {
-  const ref = parseValue(required(tags, 0x01).value)
+  const ref = parseValue(requiredTag(tags, 0x01).value)
   const tokenEntry = tags.find((t) => t.tag === 0x02)
   const natives = tags.filter((t) => t.tag === 0x03).map((t) => bytesToHex(lastBytes(t.value, 20)))
   const thresholdEntry = tags.find((t) => t.tag === 0x04)
   const threshold = thresholdEntry ? readUintBE(thresholdEntry.value) : 0n
   const message = tags.find((t) => t.tag === 0x05)
-  const amounts = read(ref, context)
-  const tokens = tokenEntry ? read(parseValue(tokenEntry.value), context) : undefined
+  const amounts = readParamValues(ref, context)
+  const tokens = tokenEntry ? readParamValues(parseValue(tokenEntry.value), context) : undefined
   if (tokens && tokens.length !== amounts.length) throw malformed('Token and amount counts differ')
   return amounts.map((bytes, i) => {
     let ticker = '???'
@@ -279,18 +288,4 @@ function enumName(context: FieldContext, id: number, bytes: Uint8Array): string 
   )
   if (!match) throw malformed('No enum value provided for this field')
   return match.name
-}
-
-function required(tags: readonly TlvEntry[], tag: number): TlvEntry {
-  const entry = tags.find((t) => t.tag === tag)
-  if (!entry) throw malformed(`Missing tag 0x${tag.toString(16)}`)
-  return entry
-}
-
-// `buf_shrink_expand`: the last `size` bytes, left-padded with zeros when shorter.
-function lastBytes(bytes: Uint8Array, size: number): Uint8Array {
-  if (bytes.length >= size) return bytes.subarray(bytes.length - size)
-  const out = new Uint8Array(size)
-  out.set(bytes, size - bytes.length)
-  return out
 }
