@@ -93,7 +93,7 @@ describe.skipIf(!projectDir)('wagmi 2 + RainbowKit app built with Vite', () => {
     expect(buildLog).not.toContain('network access refused')
   })
 
-  test("a TypeScript app's config compiles against wagmi 2's and RainbowKit's types", async () => {
+  test("a TypeScript app's configs compile against wagmi 2's, RainbowKit's and AppKit's types", async () => {
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
     const result = await run(process.execPath, [tsc, '-p', join(appDir, 'typecheck')], {
       cwd: appDir,
