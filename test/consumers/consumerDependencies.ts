@@ -42,10 +42,18 @@ export function consumerRegistryDependencies(
 
 /**
  * The RainbowKit app's registry dependencies: RainbowKit 2.2.11 needs wagmi 2, so this app is on
- * wagmi 2.19.5 and the @wagmi/core 2.22.1 it pins (Airlock peers `@wagmi/core` ^2.16 || ^3).
+ * wagmi 2.19.5 and the @wagmi/core 2.22.1 it pins (Airlock peers `@wagmi/core` ^2.16 || ^3). Its
+ * second page is on Reown AppKit 1.8.24, whose wagmi adapter peers wagmi >= 2.19.5 and
+ * @wagmi/core >= 2.21.2: one install serves both pickers. The adapter's optional
+ * `@wagmi/connectors` (>= 5.9.9) would otherwise resolve to the newest, 8.x (wagmi 3's, nested
+ * under the adapter), whose `@wagmi/core/tempo` import @wagmi/core 2 lacks, and `vite build` fails:
+ * the app pins the 6.2.0 that wagmi 2.19.5 uses.
  */
 const rainbowKitPinned: Record<string, string> = {
   '@rainbow-me/rainbowkit': '2.2.11',
+  '@reown/appkit': '1.8.24',
+  '@reown/appkit-adapter-wagmi': '1.8.24',
+  '@wagmi/connectors': '6.2.0',
   wagmi: '2.19.5',
   '@wagmi/core': '2.22.1',
   '@tanstack/react-query': '5.108.4',

@@ -6,8 +6,9 @@
  *
  * Beside it, smaller projects with only one device's packages (`ledger`, `trezor`), as a
  * Ledger-only or Trezor-only app installs them: their types must hold without the other's; and the
- * RainbowKit one (`rainbowKit`: wagmi 2, which cannot share a node_modules with wagmi 3), installed
- * with a plain `npm install` as a RainbowKit user would.
+ * RainbowKit one (`rainbowKit`: wagmi 2, which cannot share a node_modules with wagmi 3; RainbowKit
+ * and Reown AppKit, one page each), installed with a plain `npm install` as a RainbowKit or AppKit
+ * user would.
  */
 import { createHash } from 'node:crypto'
 import {

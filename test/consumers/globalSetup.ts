@@ -2,7 +2,7 @@
  * Packs every workspace package and installs the tarballs (with the registry packages an app
  * adds) into one consumer project outside the workspace, reused by every check of the suite; into a
  * Ledger-only and a Trezor-only project for the type checks (types.test.ts); and, where Chromium
- * is there to drive it, into the RainbowKit app's project (wagmi 2, rainbowkit.test.ts).
+ * is there to drive it, into the RainbowKit app's project (wagmi 2, RainbowKit and Reown AppKit, rainbowkit.test.ts).
  */
 import type { TestProject } from 'vitest/node'
 import { hasChromium } from './chromium.js'

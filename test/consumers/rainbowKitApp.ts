@@ -1,6 +1,7 @@
 /**
- * The Vite + React app of rainbowkit-app/ (wagmi 2, RainbowKit, Airlock's wallets), copied into the
- * RainbowKit consumer project, built with `vite build` and served by `vite preview` on loopback.
+ * The Vite + React app of rainbowkit-app/ (wagmi 2; RainbowKit with Airlock's wallets on index.html,
+ * Reown AppKit with Airlock's connectors on appkit.html), copied into the RainbowKit consumer
+ * project, built with `vite build` and served by `vite preview` on loopback.
  */
 import { cpSync, mkdtempSync, readFileSync } from 'node:fs'
 import net from 'node:net'

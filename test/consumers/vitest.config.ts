@@ -12,7 +12,7 @@ if (!hasChromium)
 
 // Airlock as people install it: packed tarballs installed with npm outside the workspace
 // (globalSetup.ts), then plain Node scripts (node.test.ts), a Next.js app in Chromium
-// (next.test.ts), a Vite app on wagmi 2 with RainbowKit (rainbowkit.test.ts) and tsc over typed
+// (next.test.ts), a Vite app on wagmi 2 with RainbowKit and Reown AppKit (rainbowkit.test.ts) and tsc over typed
 // apps (types.test.ts). The installs run in globalSetup, outside the no-network guard; the tests run
 // under it, and the Node processes they start under scripts/denyNetwork.mjs.
 export default defineConfig({
