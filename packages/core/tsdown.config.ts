@@ -11,10 +11,11 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
-  // What an app loads on import (`core`), and what it loads with the first account (`account`):
-  // one chunk each, since an app's bundler splits chunks by file. `blindSigning: 'refuse'` loads on
-  // its own (`policy`, with its remedy text), with the first call of a signer that refuses; its
-  // error class is a small one among the others, exported from `.`.
+  // What an app loads on import (`core`), and what it loads with the first account or the first
+  // device call (`account`, with the code that runs a signer's calls): one chunk each, since an
+  // app's bundler splits chunks by file. `blindSigning: 'refuse'` loads on its own (`policy`, with
+  // its remedy text), with the first call of a signer that refuses; its error class is a small one
+  // among the others, exported from `.`.
   outputOptions: {
     codeSplitting: {
       groups: [
@@ -24,11 +25,11 @@ export default defineConfig({
         },
         {
           name: 'policy',
-          test: /src\/signer\/internal\/\w+\.ts$/,
+          test: /src\/signer\/internal\/refuseBlindSigning\.ts$/,
         },
         {
           name: 'account',
-          test: /src\/(account\/(internal\/\w+|serializeUnsignedTransaction)|signature\/\w+|utils\/(raceAbortSignal|unwrapDefault|compareVersions))\.ts$/,
+          test: /src\/(account\/(internal\/\w+|serializeUnsignedTransaction)|signer\/internal\/runDeviceCall|signature\/\w+|utils\/(raceAbortSignal|unwrapDefault|compareVersions))\.ts$/,
         },
       ],
     },

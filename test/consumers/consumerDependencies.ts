@@ -3,11 +3,14 @@ import { readWorkspaceCatalog } from './workspaceCatalog.js'
 /** What a consumer installs from the registry beside Airlock, at the workspace's catalog versions. */
 const fromCatalog = ['viem', '@wagmi/core', '@trezor/connect', '@trezor/connect-web']
 
-/** What the type checks add (types.test.ts), and a one-device app installs beside its device's packages. */
+/**
+ * What the type checks add (types.test.ts), and a one-device app installs beside its device's
+ * packages: a Node script's, and a wagmi app's (`@wagmi/core`).
+ */
 const typeChecking = ['typescript', '@types/node']
 const oneDeviceApp: Record<'ledger' | 'trezor', string[]> = {
-  ledger: ['viem'],
-  trezor: ['viem', '@trezor/connect'],
+  ledger: ['viem', '@wagmi/core'],
+  trezor: ['viem', '@trezor/connect', '@wagmi/core'],
 }
 
 /**
@@ -24,7 +27,7 @@ const pinnedHere: Record<string, string> = {
 
 /**
  * The registry dependencies of a consumer project, exact versions: every app dependency (`all`),
- * or what a Ledger-only or Trezor-only Node app adds.
+ * or what a Ledger-only or Trezor-only app (a Node script, a wagmi app) adds.
  */
 export function consumerRegistryDependencies(
   kind: 'all' | 'ledger' | 'trezor' = 'all',

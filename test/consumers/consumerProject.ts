@@ -4,11 +4,11 @@
  * node_modules can leak in. One install serves every check. It is kept in a cache dir keyed by a
  * hash of the tarballs and the dependency list, and reused while neither changes.
  *
- * Beside it, smaller projects with only one device's packages (`ledger`, `trezor`), as a
- * Ledger-only or Trezor-only app installs them: their types must hold without the other's; and the
- * RainbowKit one (`rainbowKit`: wagmi 2, which cannot share a node_modules with wagmi 3; RainbowKit
- * and Reown AppKit, one page each), installed with a plain `npm install` as a RainbowKit or AppKit
- * user would.
+ * Beside it, smaller projects with only one device's packages (`ledger`, `trezor`, each with
+ * `@airlock/wagmi` and `@wagmi/core`), as a Ledger-only or Trezor-only app installs them: their
+ * types must hold without the other's; and the RainbowKit one (`rainbowKit`: wagmi 2, which cannot
+ * share a node_modules with wagmi 3; RainbowKit and Reown AppKit, one page each), installed with a
+ * plain `npm install` as a RainbowKit or AppKit user would.
  */
 import { createHash } from 'node:crypto'
 import {
@@ -50,8 +50,21 @@ export type ConsumerKind = 'all' | 'ledger' | 'trezor' | 'rainbowKit'
 
 /** Airlock packages each kind installs (`all`: every workspace package). */
 const airlockPackagesOf: Record<Exclude<ConsumerKind, 'all'>, string[]> = {
-  ledger: ['@airlock/core', '@airlock/ledger', '@airlock/emulator', '@airlock/provider'],
-  trezor: ['@airlock/core', '@airlock/trezor', '@airlock/emulator', '@airlock/provider'],
+  // With the wagmi connectors: `@airlock/wagmi` peers both device packages, optionally.
+  ledger: [
+    '@airlock/core',
+    '@airlock/ledger',
+    '@airlock/emulator',
+    '@airlock/provider',
+    '@airlock/wagmi',
+  ],
+  trezor: [
+    '@airlock/core',
+    '@airlock/trezor',
+    '@airlock/emulator',
+    '@airlock/provider',
+    '@airlock/wagmi',
+  ],
   // What a RainbowKit app adds: no emulator (nor Node's Trezor Connect).
   rainbowKit: [
     '@airlock/core',

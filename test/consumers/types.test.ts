@@ -1,7 +1,8 @@
 /**
  * The published declarations as apps compile them: `tsc --noEmit` with `skipLibCheck: false`
  * under each `moduleResolution` an app may use, over a Ledger-only app (no @trezor/connect
- * installed), a Trezor-only app, one with both, and a wagmi app (typedApps/). Each app
+ * installed), a Trezor-only app, one with both, and wagmi apps: Ledger-only (no @airlock/trezor
+ * installed), Trezor-only (no @airlock/ledger) and with both (typedApps/). Each app
  * also holds `@ts-expect-error` lines (an object that is not a transport or a Connect): were the
  * option typed `any`, as Ledger's CommonJS declarations made it under `nodenext`, tsc fails with
  * "Unused '@ts-expect-error' directive".
@@ -16,7 +17,18 @@ const apps = [
   { app: 'trezorApp.mts', kind: 'Trezor-only', dir: () => inject('trezorProjectDir') },
   { app: 'bothApp.mts', kind: 'Ledger and Trezor', dir: () => inject('consumerProjectDir') },
   { app: 'wagmiApp.mts', kind: 'wagmi', dir: () => inject('consumerProjectDir') },
+  {
+    app: 'ledgerWagmiApp.mts',
+    kind: 'Ledger-only wagmi',
+    dir: () => inject('ledgerProjectDir'),
+  },
+  {
+    app: 'trezorWagmiApp.mts',
+    kind: 'Trezor-only wagmi',
+    dir: () => inject('trezorProjectDir'),
+  },
 ]
+const wagmiApps = ['wagmiApp.mts', 'ledgerWagmiApp.mts', 'trezorWagmiApp.mts']
 const resolutions = [
   { moduleResolution: 'nodenext', module: 'nodenext' },
   { moduleResolution: 'node16', module: 'node16' },
@@ -27,7 +39,7 @@ const resolutions = [
  * `import('viem')` from a CommonJS declaration: TS1542), whatever Airlock's are.
  */
 const resolutionsOf = (app: string) =>
-  app === 'wagmiApp.mts'
+  wagmiApps.includes(app)
     ? resolutions.filter(({ moduleResolution }) => moduleResolution !== 'node16')
     : resolutions
 

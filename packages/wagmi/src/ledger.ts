@@ -4,9 +4,9 @@ import type {
   DeviceStatusListener,
   PathScheme,
 } from '@airlock/core'
-import type { ToLedgerAccountParameters } from '@airlock/ledger'
 import { createHardwareConnector } from './internal/createHardwareConnector.js'
 import { deviceIcon } from './internal/deviceIcon.js'
+import type { LedgerDescriptors, LedgerServicesOption, LedgerTransport } from './ledgerTypes.js'
 
 export type LedgerParameters = {
   /**
@@ -34,7 +34,7 @@ export type LedgerParameters = {
    * `@ledgerhq/hw-transport` Transport, or an open one.
    * @default 'webusb'
    */
-  transport?: ToLedgerAccountParameters['transport']
+  transport?: LedgerTransport | undefined
   /**
    * The account's derivation path. Takes precedence over `scheme` and `index`.
    * @default undefined
@@ -66,13 +66,13 @@ export type LedgerParameters = {
    * descriptors`): their calls show field by field, with no request at signing time.
    * @default undefined
    */
-  descriptors?: ToLedgerAccountParameters['descriptors']
+  descriptors?: LedgerDescriptors | readonly LedgerDescriptors[] | undefined
   /**
    * Fetched mode: ask Ledger's CAL (or `{ url }`) for descriptors at signing time, cached for the
    * session; the chain and contracts only, never the account. Off, nothing leaves the browser.
    * @default false
    */
-  ledgerServices?: ToLedgerAccountParameters['ledgerServices']
+  ledgerServices?: LedgerServicesOption | undefined
   /**
    * `'refuse'`: a request the device would show only blind (raw contract data, hashes) is refused
    * with `BlindSigningRefusedError` (EIP-1193 4001) before it reaches the device.

@@ -4,13 +4,9 @@ import type {
   DeviceStatusListener,
   PathScheme,
 } from '@airlock/core'
-import type {
-  CreateTrezorSignerParameters,
-  TrezorConnectLike,
-  TrezorManifest,
-} from '@airlock/trezor'
 import { createHardwareConnector } from './internal/createHardwareConnector.js'
 import { deviceIcon } from './internal/deviceIcon.js'
+import type { TrezorConnectLike, TrezorManifest } from './trezorTypes.js'
 
 export type TrezorParameters = (
   | {
@@ -102,7 +98,7 @@ export function trezor(parameters: TrezorParameters) {
     rdns: 'io.github.airlock.trezor',
     async getSigner() {
       const { createTrezorSigner } = await import('@airlock/trezor')
-      return createTrezorSigner(device as CreateTrezorSignerParameters)
+      return createTrezorSigner(device as Parameters<typeof createTrezorSigner>[0])
     },
     location: path ? { path } : { scheme, index },
     onStatus,

@@ -1,11 +1,10 @@
-import { BaseError } from '../errors/base.js'
-import { DeviceTimeoutError, OperationAbortedError } from '../errors/device.js'
 import { formatPath } from '../path/formatPath.js'
 import type { DerivationPath } from '../path/parsePath.js'
 import type {
   BlindSigningPolicy,
   DeviceCallOptions,
   DeviceCapabilities,
+  DeviceContext,
   DeviceOperation,
   DeviceSignature,
   DeviceSource,
@@ -22,19 +21,7 @@ import type {
   SignTypedDataRequest,
 } from './types.js'
 
-/** What a driver method gets besides its request. */
-export type DeviceContext = {
-  /** Aborted when the call times out or the app aborts it: cancel the device request. */
-  signal: AbortSignal
-  /**
-   * Reports progress to the UI. Report `confirm-on-device` just before the request the device asks
-   * the user about, and let what it throws end the call: under `blindSigning: 'refuse'` a request
-   * that is not `'clear'` throws `BlindSigningRefusedError` here, before the device is asked to sign.
-   */
-  status: (status: DeviceStatus) => void
-  /** The signer's policy, for a driver that wants to refuse a blind request earlier. */
-  blindSigning: BlindSigningPolicy
-}
+export type { DeviceContext } from './types.js'
 
 type PathOperation = Exclude<DeviceOperation, 'getCapabilities'>
 
@@ -102,56 +89,15 @@ export function createHardwareSigner(
   ): Promise<result> {
     const { signal, timeout = defaultTimeout } = callOptions
     const previous = tail
-    const task = (async () => {
-      await waitTurn(previous, signal)
-      return runWithTimeout(operation, run, signal, timeout)
-    })()
+    // The code that runs a call loads with the first one (beside the account code), not with the
+    // signer: an app that never connects does not ship it.
+    const task = import('./internal/runDeviceCall.js').then(async (call) => {
+      await call.waitTurn(previous, signal)
+      return call.runDeviceCall(operation, run, signal, timeout, emit, blindSigning, driver)
+    })
     // The next call waits for this one and everything before it, even if this one was aborted early.
     tail = Promise.allSettled([previous, task])
     return task
-  }
-
-  async function runWithTimeout<result>(
-    operation: DeviceOperation,
-    run: (context: DeviceContext) => Promise<result>,
-    signal: AbortSignal | undefined,
-    timeout: number,
-  ): Promise<result> {
-    const controller = new AbortController()
-    const onAbort = () => controller.abort(new OperationAbortedError())
-    signal?.addEventListener('abort', onAbort, { once: true })
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const ended = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        const error = new DeviceTimeoutError({ timeout })
-        controller.abort(error)
-        reject(error)
-      }, timeout)
-      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), {
-        once: true,
-      })
-    })
-    try {
-      const context = { signal: controller.signal, status: emit, blindSigning }
-      const result = await Promise.race([
-        // The policy's code loads only for a signer that refuses, with its first call.
-        blindSigning === 'refuse'
-          ? import('./internal/refuseBlindSigning.js').then((policy) =>
-              policy.refuseBlindSigning(operation, run, context),
-            )
-          : run(context),
-        ended,
-      ])
-      emit({ type: 'done', operation })
-      return result
-    } catch (cause) {
-      const error = cause instanceof BaseError ? cause : driver.toError(cause, operation)
-      emit({ type: 'error', operation, error })
-      throw error
-    } finally {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', onAbort)
-    }
   }
 
   // Every operation but getCapabilities is on a path: checked here, before the call is queued.
@@ -188,21 +134,4 @@ export function createHardwareSigner(
     },
     close: () => driver.close(),
   }
-}
-
-/** Resolves when `previous` settles; rejects early with `OperationAbortedError` if `signal` aborts. */
-function waitTurn(previous: Promise<unknown>, signal: AbortSignal | undefined): Promise<void> {
-  if (signal?.aborted) return Promise.reject(new OperationAbortedError())
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(new OperationAbortedError())
-    signal?.addEventListener('abort', onAbort, { once: true })
-    previous.then(
-      () => {
-        signal?.removeEventListener('abort', onAbort)
-        if (signal?.aborted) reject(new OperationAbortedError())
-        else resolve()
-      },
-      () => {},
-    )
-  })
 }

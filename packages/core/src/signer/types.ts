@@ -146,3 +146,17 @@ export type HardwareSigner = {
   /** Releases the connection; the next call reconnects. */
   close(): Promise<void>
 }
+
+/** What a driver method gets besides its request. */
+export type DeviceContext = {
+  /** Aborted when the call times out or the app aborts it: cancel the device request. */
+  signal: AbortSignal
+  /**
+   * Reports progress to the UI. Report `confirm-on-device` just before the request the device asks
+   * the user about, and let what it throws end the call: under `blindSigning: 'refuse'` a request
+   * that is not `'clear'` throws `BlindSigningRefusedError` here, before the device is asked to sign.
+   */
+  status: (status: DeviceStatus) => void
+  /** The signer's policy, for a driver that wants to refuse a blind request earlier. */
+  blindSigning: BlindSigningPolicy
+}

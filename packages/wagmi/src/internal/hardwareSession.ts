@@ -80,18 +80,14 @@ export async function connectSession(
   try {
     const provider = await loadProvider(session, config)
     if (!session.unlisten) {
-      const events = {
-        accountsChanged: connector.onAccountsChanged.bind(connector),
-        chainChanged: connector.onChainChanged.bind(connector),
-        disconnect: connector.onDisconnect.bind(connector),
-      }
-      provider.on('accountsChanged', events.accountsChanged)
-      provider.on('chainChanged', events.chainChanged)
-      provider.on('disconnect', events.disconnect)
+      const events = [
+        ['accountsChanged', connector.onAccountsChanged.bind(connector)],
+        ['chainChanged', connector.onChainChanged.bind(connector)],
+        ['disconnect', connector.onDisconnect.bind(connector)],
+      ] as const
+      for (const [event, listener] of events) provider.on(event, listener as never)
       session.unlisten = () => {
-        provider.removeListener('accountsChanged', events.accountsChanged)
-        provider.removeListener('chainChanged', events.chainChanged)
-        provider.removeListener('disconnect', events.disconnect)
+        for (const [event, listener] of events) provider.removeListener(event, listener as never)
       }
     }
     const accounts = (await provider.request({ method: 'eth_requestAccounts' })).map((address) =>
