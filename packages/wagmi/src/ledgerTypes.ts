@@ -51,7 +51,7 @@ export type CalldataValueReference =
   | {
       readonly type: 'path'
       readonly binary_path:
-        | { readonly type: 'CONTAINER'; readonly value: 'FROM' | 'TO' | 'VALUE' }
+        | { readonly type: 'CONTAINER'; readonly value: 'FROM' | 'TO' | 'VALUE' | 'CHAIN_ID' }
         | { readonly type: 'DATA'; readonly elements: readonly CalldataPathElement[] }
     }
   | { readonly type: 'constant'; readonly value: Hex }
@@ -70,11 +70,16 @@ export type LedgerCalldataDescriptor = {
   readonly enums: readonly { readonly id: number; readonly value: number; readonly payload: Hex }[]
   /**
    * The FIELD payloads in order, each with the token its amount is in when it names one (the ERC-20
-   * descriptor of that token goes to the device before the field, so it shows ticker and decimals).
+   * descriptor of that token goes to the device before the field, so it shows ticker and decimals),
+   * the enum it names and where its value is (the ENUM_VALUE of the value the calldata holds
+   * goes before the field), or the collection of an NFT field (its PROVIDE NFT INFORMATION goes
+   * before the field: the device refuses an NFT field without it).
    */
   readonly fields: readonly {
     readonly payload: Hex
     readonly token?: CalldataValueReference | undefined
+    readonly enum?: { readonly id: number; readonly value: CalldataValueReference } | undefined
+    readonly nft?: CalldataValueReference | undefined
   }[]
 }
 
@@ -82,6 +87,26 @@ export type LedgerCalldataDescriptor = {
 export type LedgerTokenDescriptor = {
   readonly chainId: number
   readonly address: Address
+  readonly payload: Hex
+}
+
+/** A Ledger-signed NFT collection (PROVIDE NFT INFORMATION payload, from Ledger's metadata service). */
+export type LedgerNftDescriptor = {
+  readonly chainId: number
+  readonly address: Address
+  readonly payload: Hex
+}
+
+/**
+ * Ledger's signed PROXY_INFO: calls to `proxy` run `implementation`'s code, so the descriptors
+ * issued for the implementation apply to them. A bundled payload carries no challenge (any review
+ * may use it); a fetched one is asked for with the device's challenge at signing time.
+ */
+export type LedgerProxyInfo = {
+  readonly chainId: number
+  readonly proxy: Address
+  readonly implementation: Address
+  /** The PROVIDE PROXY INFO payload, signature included (`15 || length || DER`). */
   readonly payload: Hex
 }
 
@@ -98,12 +123,28 @@ export type LedgerDescriptors = {
   readonly calldata: readonly LedgerCalldataDescriptor[]
   /** ERC-20 descriptors for the tokens the fields name; the offline token list is used for others. */
   readonly tokens?: readonly LedgerTokenDescriptor[] | undefined
+  /** Proxies whose implementation the `calldata` descriptors are for (absent in older modules). */
+  readonly proxies?: readonly LedgerProxyInfo[] | undefined
+  /** The TRUSTED_NAME certificate (`domain_metadata_key`) per model, which proxy info chains to. */
+  readonly trustedNameCertificates?:
+    | Readonly<Partial<Record<LedgerCertificateTarget, Hex>>>
+    | undefined
+  /** NFT collection descriptors for the collections the NFT fields name. */
+  readonly nfts?: readonly LedgerNftDescriptor[] | undefined
 }
 
 /**
  * Fetched mode: `true` asks Ledger's CAL (production signatures); `{ url }` another CAL (a mirror,
- * a test server); `signatures: 'test'` takes CAL's test signatures, which only test devices accept.
+ * a test server), `{ metadataUrl }` another metadata service (proxy info); `signatures: 'test'` takes CAL's test signatures, which only test devices accept.
  */
 export type LedgerServicesOption =
   | boolean
-  | { readonly url?: string | undefined; readonly signatures?: 'prod' | 'test' | undefined }
+  | {
+      readonly url?: string | undefined
+      /**
+       * Ledger's metadata service (DMK's `metadataServiceDomain`): proxy info and NFT collections.
+       * With `url` set and this not, neither is asked for: requests go only to the URLs named.
+       */
+      readonly metadataUrl?: string | undefined
+      readonly signatures?: 'prod' | 'test' | undefined
+    }
