@@ -233,6 +233,14 @@ describe('nested calldata (CALLDATA fields)', () => {
     expect(await info(other, transferDescriptor)).toBe(0x6a80)
   })
 
+  test('inner calldata shorter than a selector is refused (0x6A80), as the app does', async () => {
+    const device = emulator()
+    await store(device, execTransaction(usdc.address, 0n, '0xa905'))
+    await loadCertificate(device)
+    await info(device, safeDescriptor)
+    expect(await field(device, safeDescriptor, 0)).toBe(0x6a80)
+  })
+
   test('a tampered inner descriptor is refused (0x6A80) and nothing is signed', async () => {
     const device = emulator()
     await store(device, execTransaction(usdc.address, 0n, usdcTransfer))
