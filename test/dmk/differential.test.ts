@@ -20,6 +20,7 @@ import {
   exampleCounter,
   testClearSigningKeys as keys,
   lendingPool,
+  safeWallet,
   swapRouter,
 } from '@airlock/fixtures/clearSigningContracts'
 import { type LedgerDescriptors, toLedgerAccount } from '@airlock/ledger'
@@ -36,6 +37,7 @@ import {
   parseUnits,
   serializeTransaction,
   type TransactionSerializableEIP1559,
+  zeroAddress,
 } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -64,6 +66,8 @@ type Case = {
   transaction: TransactionSerializableEIP1559 & { chainId: number; to: Address; data: Hex }
   /** No descriptor anywhere: blind signing is turned on, on the device and in Airlock. */
   blind?: boolean
+  /** The inner calls its CALLDATA fields name (each costs DMK one more GET CHALLENGE). */
+  innerCalls?: number
 }
 
 const cases: Record<string, Case> = {
@@ -133,6 +137,19 @@ const cases: Record<string, Case> = {
       data: '0xd09de08a',
     },
   },
+  'Safe execTransaction wrapping the Counter (nested calldata)': {
+    innerCalls: 1,
+    transaction: {
+      ...fees,
+      chainId: 1,
+      to: safeWallet.address,
+      data: encodeFunctionData({
+        abi: abiOf(safeWallet.functions[0]!.signature),
+        functionName: 'execTransaction',
+        args: [exampleCounter.address, 0n, '0xd09de08a', 0, 0n, 0n, 0n, zeroAddress, other, '0x'],
+      }),
+    },
+  },
   'a contract without descriptor (blind)': {
     blind: true,
     transaction: {
@@ -196,7 +213,12 @@ beforeAll(async () => {
       url: cal.url,
       mode: 'test',
       chainId: 1,
-      contracts: [swapRouter.address, lendingPool.address, erc1155Collection.address],
+      contracts: [
+        swapRouter.address,
+        lendingPool.address,
+        erc1155Collection.address,
+        safeWallet.address,
+      ],
       tokens: [usdc.address, weth.address],
     }),
     await fetchLedgerDescriptors({
@@ -317,7 +339,13 @@ describe('DMK (signer-kit-ethereum 1.18.1) and Airlock send the same APDUs', () 
       const bundledRun = await signWithAirlock(entry, 'bundled')
 
       const part = signingPart(dmk, fetched)
-      expect(part.airlock).toEqual(part.dmk)
+      // DMK builds an inner call's contexts with a new BuildBaseContexts, which asks the device's
+      // challenge again (for names and proxies Airlock does not look up), before the transaction.
+      const innerChallenges = part.dmk.slice(0, entry.innerCalls ?? 0)
+      expect(innerChallenges.map((e) => e.request)).toEqual(
+        Array(entry.innerCalls ?? 0).fill('e020000000'),
+      )
+      expect(part.airlock).toEqual(part.dmk.slice(entry.innerCalls ?? 0))
       expect(fetched.signature).toEqual(dmk.signature)
       // Bundled descriptors: the same APDUs, and no request at all while signing.
       expect(bundledRun.exchanges).toEqual(fetched.exchanges)

@@ -4,6 +4,7 @@ import type {
   LedgerCalldataDescriptor,
   LedgerCertificateTarget,
   LedgerDescriptors,
+  LedgerNestedCallReferences,
   LedgerNftDescriptor,
   LedgerProxyInfo,
   LedgerTokenDescriptor,
@@ -33,6 +34,11 @@ export type CalCalldataDescriptor = {
       readonly value?: CalldataValueReference | undefined
       readonly id?: number | undefined
       readonly collection?: CalldataValueReference | undefined
+      readonly callee?: CalldataValueReference | undefined
+      readonly chainId?: CalldataValueReference | undefined
+      readonly selector?: CalldataValueReference | undefined
+      readonly amount?: CalldataValueReference | undefined
+      readonly spender?: CalldataValueReference | undefined
     }
   }[]
 }
@@ -113,6 +119,7 @@ export function fromCalDescriptors(options: {
             ...(field.param.type === 'NFT' && field.param.collection
               ? { nft: field.param.collection }
               : {}),
+            ...(field.param.type === 'CALLDATA' ? nestedCallReferences(field.param) : {}),
           })),
         })
       }
@@ -127,6 +134,28 @@ export function fromCalDescriptors(options: {
       ? { proxies: options.proxies, trustedNameCertificates: options.trustedNameCertificates ?? {} }
       : {}),
     ...(options.nfts?.length ? { nfts: options.nfts } : {}),
+  }
+}
+
+// context-module keeps a CALLDATA param whose value and callee are paths (the others are dropped).
+function nestedCallReferences(
+  param: CalCalldataDescriptor['fields'][number]['param'],
+): { calldata: LedgerNestedCallReferences } | Record<string, never> {
+  const { value, callee } = param
+  if (value?.type !== 'path' || callee?.type !== 'path') return {}
+  const optional = (name: 'chainId' | 'selector' | 'amount' | 'spender') => {
+    const reference = param[name]
+    return reference?.type === 'path' ? { [name]: reference } : {}
+  }
+  return {
+    calldata: {
+      value,
+      callee,
+      ...optional('chainId'),
+      ...optional('selector'),
+      ...optional('amount'),
+      ...optional('spender'),
+    },
   }
 }
 

@@ -1,4 +1,12 @@
-import { type Address, bytesToHex, getAddress, type Hex, hexToBytes } from 'viem'
+import {
+  type Address,
+  bytesToHex,
+  getAddress,
+  type Hex,
+  hexToBigInt,
+  hexToBytes,
+  numberToHex,
+} from 'viem'
 import type { CalldataValueReference } from './types.js'
 
 const chunkSize = 32
@@ -18,17 +26,28 @@ export function readCalldataAddresses(
 
 /**
  * The values a reference reads in a transaction, as `readCalldataAddresses` walks them: 32-byte
- * words from the calldata, the address for TO and FROM, the bytes of a constant.
+ * words from the calldata (the bytes themselves at a DYNAMIC_LEAF), the address for TO and FROM,
+ * the value and chain id where the transaction gives them, the bytes of a constant.
  */
 export function readCalldataValues(
   reference: CalldataValueReference,
-  transaction: { to: Address; data: Hex; from?: Address | undefined },
+  transaction: {
+    to: Address
+    data: Hex
+    from?: Address | undefined
+    value?: bigint | undefined
+    chainId?: number | undefined
+  },
 ): Uint8Array[] {
   if (reference.type === 'constant') return [hexToBytes(reference.value)]
   const path = reference.binary_path
   if (path.type === 'CONTAINER') {
     if (path.value === 'TO') return [hexToBytes(transaction.to)]
     if (path.value === 'FROM' && transaction.from) return [hexToBytes(transaction.from)]
+    if (path.value === 'VALUE' && transaction.value !== undefined)
+      return [hexToBytes(numberToHex(transaction.value, { size: 32 }))]
+    if (path.value === 'CHAIN_ID' && transaction.chainId !== undefined)
+      return [hexToBytes(numberToHex(transaction.chainId, { size: 8 }))]
     return []
   }
   const args = hexToBytes(transaction.data).subarray(4)
@@ -71,8 +90,13 @@ export function readCalldataValues(
         arrays += 1
       } else if (element.type === 'LEAF') {
         const w = word(offset)
-        if (!w || element.leaf_type !== 'STATIC_LEAF') return []
-        values.push(w)
+        if (!w) return []
+        if (element.leaf_type === 'DYNAMIC_LEAF') {
+          const bytes = dynamicAt(args, offset)
+          if (!bytes) return []
+          values.push(bytes)
+        } else if (element.leaf_type === 'STATIC_LEAF') values.push(w)
+        else return []
       }
     }
     while (depth > 0) {
@@ -82,6 +106,15 @@ export function readCalldataValues(
     }
   } while (depth > 0)
   return values
+}
+
+// A DYNAMIC_LEAF: a length word, then that many bytes.
+function dynamicAt(args: Uint8Array, offset: number): Uint8Array | undefined {
+  const start = (offset + 1) * chunkSize
+  const lengthWord = args.subarray(offset * chunkSize, start)
+  const length = Number(hexToBigInt(bytesToHex(lengthWord)))
+  if (!Number.isSafeInteger(length) || start + length > args.length) return undefined
+  return args.subarray(start, start + length)
 }
 
 function bound(value: number | undefined, size: number, otherwise: number): number {

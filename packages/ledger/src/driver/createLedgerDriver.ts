@@ -181,13 +181,19 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
       chainId?: number | undefined
       to?: string | null | undefined
       data?: string | undefined
+      value?: bigint | undefined
     },
     serializedTransaction: `0x${string}`,
     context: DeviceContext,
   ): Promise<EthereumAppSignature | undefined> {
     const { chainId, to, data } = transaction
     if (!chainId || !to || !data || data.length < 10) return undefined
-    const described = { chainId, to: to as `0x${string}`, data: data as `0x${string}` }
+    const described = {
+      chainId,
+      to: to as `0x${string}`,
+      data: data as `0x${string}`,
+      value: transaction.value ?? 0n,
+    }
     const modelId = call.session.transport.deviceModel?.id
     const bundled = descriptors.find((entry) => findCalldataDescriptor(entry, described))
     let fetched: FetchedDescriptors | undefined
@@ -214,7 +220,20 @@ export function createLedgerDriver(options: CreateLedgerDriverOptions = {}): Har
       link,
       set,
       findCalldataDescriptor(set, described)!,
-      { path, serializedTransaction, call: described, fetchProxyInfo: fetched?.fetchProxyInfo },
+      {
+        path,
+        serializedTransaction,
+        call: described,
+        fetchProxyInfo: fetched?.fetchProxyInfo,
+        resolveInner: async (inner) => {
+          const found = descriptors.find((entry) => findCalldataDescriptor(entry, inner))
+          if (found || !ledgerServices) return found
+          // Fetched mode asks CAL for the inner callee; the signer's address is never asked about.
+          const from = derivedAddresses.get(path) ?? (await deriveAddress(call, path))
+          const innerCall = { chainId: inner.chainId, to: inner.to, data: inner.data, from }
+          return (await fetchedDescriptors(innerCall, modelId))?.descriptors
+        },
+      },
       (reason) => context.status({ ...confirm('signTransaction'), display: 'clear', reason }),
     )
     if (outcome.kind === 'signed') return outcome.signature

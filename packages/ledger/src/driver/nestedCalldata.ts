@@ -7,13 +7,14 @@ const paramTypeTag = 0x02
 
 /**
  * Whether a descriptor shows a nested call (a CALLDATA field: Safe `execTransaction`, multicall,
- * batch). App 1.22.0 then expects the inner calls' TRANSACTION INFO and fields after the outer
- * ones (gtp_param_calldata.c `process_nested_calldata` pushes one context per inner call), which
- * Airlock does not send yet: such a call is reported blind before anything goes to the device.
+ * batch) without the references that say where the inner calls are (descriptors written before
+ * Airlock kept them). App 1.22.0 expects the inner calls' TRANSACTION INFO and fields after such a
+ * field (gtp_param_calldata.c `process_nested_calldata` pushes one context per inner call), which
+ * Airlock cannot find then: such a call is reported blind before anything goes to the device.
  */
-export function showsNestedCalldata(descriptor: LedgerCalldataDescriptor): boolean {
+export function showsUnreadNestedCall(descriptor: LedgerCalldataDescriptor): boolean {
   return descriptor.fields.some(
-    (field) => paramTypeOf(hexToBytes(field.payload)) === calldataParamType,
+    (field) => !field.calldata && paramTypeOf(hexToBytes(field.payload)) === calldataParamType,
   )
 }
 

@@ -1,5 +1,4 @@
-import { sha3_256 } from '@noble/hashes/sha3'
-import { type Address, bytesToHex, type Hex, hexToBytes } from 'viem'
+import { type Hex, hexToBytes } from 'viem'
 import { getChallenge } from '../app/genericParser/getChallenge.js'
 import { loadCertificate } from '../app/genericParser/loadCertificate.js'
 import { provideEnumValue } from '../app/genericParser/provideEnumValue.js'
@@ -15,10 +14,14 @@ import * as statusWords from '../app/statusWords.js'
 import type { EthereumAppSignature, SendCommand } from '../app/types.js'
 import { certificateTarget } from '../clearSigning/certificateTarget.js'
 import { findCalldataDescriptor, findProxyInfo } from '../clearSigning/findCalldataDescriptor.js'
-import { readCalldataAddresses, readCalldataValues } from '../clearSigning/readCalldataAddresses.js'
+import { readCalldataValues } from '../clearSigning/readCalldataAddresses.js'
 import type { LedgerCalldataDescriptor, LedgerDescriptors } from '../clearSigning/types.js'
-import { findTokenDescriptor } from '../descriptors/findTokenDescriptor.js'
-import { showsNestedCalldata } from './nestedCalldata.js'
+import {
+  type DescribedCall,
+  type PlannedCall,
+  planDescribedCall,
+  type ResolveInnerDescriptors,
+} from './planDescribedCall.js'
 import { statusCodeOf } from './statusCodeOf.js'
 
 /** The CALLDATA and TRUSTED_NAME key usages of Ledger's PKI (LOAD CERTIFICATE P1). */
@@ -28,8 +31,7 @@ const trustedNameKeyUsage = 0x04
 /** Fetched mode's proxy info, asked for with the device's challenge (DMK's `proxy/delegate`). */
 export type FetchProxyInfo = (challenge: number) => Promise<Hex | undefined>
 
-/** A call with data to a contract, on a chain. */
-export type DescribedCall = { chainId: number; to: Address; data: Hex; from?: Address | undefined }
+export type { DescribedCall } from './planDescribedCall.js'
 
 /** What clear signing with a descriptor came to: a signature, or why the device will show it blind. */
 export type DescriptorOutcome =
@@ -73,10 +75,13 @@ const refusals = new Set([
  * certificate and the proxy info (fetched mode asks the device's challenge first, and the proxy
  * info for it); then the transaction in store mode, the CALLDATA certificate, TRANSACTION INFO,
  * then for each field the enum values it reads (certificate again first) or the ERC-20
- * descriptors of the tokens it names, then the field, and finally the start of the review
- * (test/dmk checks it against DMK). `onClear` runs once the device has accepted all of it, before
- * the review starts; a refusal anywhere before that returns `blind` with no review begun and
- * nothing signed.
+ * descriptors of the tokens it names, then the field, and right after a CALLDATA field the inner
+ * calls it names, each its certificate, TRANSACTION INFO and fields likewise (DMK's
+ * BuildFullContextsTask); finally the start of the review (test/dmk checks it against DMK).
+ * `onClear` runs once the device has accepted all of it, before the review starts; a refusal
+ * anywhere before that returns `blind` with no review begun and nothing signed. An inner call
+ * without a descriptor (`resolveInner` finds none) makes the call blind before any APDU: the
+ * device would not start the review.
  */
 export async function signWithCalldataDescriptor(
   link: GenericParserLink,
@@ -87,35 +92,26 @@ export async function signWithCalldataDescriptor(
     serializedTransaction: Hex
     call: DescribedCall
     fetchProxyInfo?: FetchProxyInfo | undefined
+    resolveInner?: ResolveInnerDescriptors | undefined
   },
   onClear: (reason: string) => void,
 ): Promise<DescriptorOutcome> {
   const target = certificateTarget(link.modelId)
   const certificate = target && set.certificates[target]
-  if (!certificate)
+  if (!target || !certificate)
     return {
       kind: 'blind',
       reason: `the descriptors have no certificate for this Ledger model (${link.modelId ?? 'unknown'})`,
     }
   const proxy = findProxyInfo(set, request.call)
-  const proxyCertificate = proxy && target && set.trustedNameCertificates?.[target]
+  const proxyCertificate = proxy && set.trustedNameCertificates?.[target]
   if (proxy && !proxyCertificate)
     return {
       kind: 'blind',
       reason: `the descriptors have no proxy certificate for this Ledger model (${link.modelId ?? 'unknown'})`,
     }
-  if (showsNestedCalldata(descriptor))
-    return {
-      kind: 'blind',
-      reason: 'the descriptor shows a nested call, which Airlock does not send to the device yet',
-    }
-  if (!fieldsMatchInfo(descriptor))
-    return {
-      kind: 'blind',
-      reason: 'the descriptor fields do not match its signed transaction info',
-    }
-  const tokens = await tokenPayloads(set, descriptor, request.call)
-  const collections = nftPayloads(set, descriptor, request.call)
+  const plan = await planDescribedCall(set, descriptor, request.call, target, request.resolveInner)
+  if ('blind' in plan) return { kind: 'blind', reason: plan.blind }
   let stored = false
   const { send } = link
   const sendOs: SendCommand = async (...command) => {
@@ -142,17 +138,7 @@ export async function signWithCalldataDescriptor(
     }
     await storeTransaction(send, request.path, request.serializedTransaction)
     stored = true
-    await loadCertificate(sendOs, calldataKeyUsage, hexToBytes(certificate))
-    await provideTransactionInfo(send, hexToBytes(descriptor.transactionInfo))
-    for (const [index, field] of descriptor.fields.entries()) {
-      for (const entry of enumValues(descriptor, field, request.call)) {
-        await loadCertificate(sendOs, calldataKeyUsage, hexToBytes(certificate))
-        await provideEnumValue(send, hexToBytes(entry.payload))
-      }
-      for (const token of tokens[index] ?? []) await provideToken(send, token)
-      for (const nft of collections[index] ?? []) await provideNftInformation(send, nft)
-      await provideFieldDescription(send, hexToBytes(field.payload))
-    }
+    await describeCall({ send, sendOs }, plan)
   } catch (error) {
     const code = statusCodeOf(error)
     if (code === undefined || !refusals.has(code)) throw error
@@ -160,6 +146,28 @@ export async function signWithCalldataDescriptor(
   }
   onClear(`the fields of its ERC-7730 descriptor (${set.signatures} signatures)`)
   return { kind: 'signed', signature: await startTransactionReview(link.send) }
+}
+
+// One planned call's certificate, TRANSACTION INFO and fields, each CALLDATA field followed by
+// the inner calls it names.
+async function describeCall(
+  link: { send: SendCommand; sendOs: SendCommand },
+  plan: PlannedCall,
+): Promise<void> {
+  const { send, sendOs } = link
+  const { descriptor, call, certificate } = plan
+  await loadCertificate(sendOs, calldataKeyUsage, hexToBytes(certificate))
+  await provideTransactionInfo(send, hexToBytes(descriptor.transactionInfo))
+  for (const [index, field] of descriptor.fields.entries()) {
+    for (const entry of enumValues(descriptor, field, call)) {
+      await loadCertificate(sendOs, calldataKeyUsage, hexToBytes(certificate))
+      await provideEnumValue(send, hexToBytes(entry.payload))
+    }
+    for (const token of plan.tokens[index] ?? []) await provideToken(send, token)
+    for (const nft of plan.collections[index] ?? []) await provideNftInformation(send, nft)
+    await provideFieldDescription(send, hexToBytes(field.payload))
+    for (const inner of plan.inner[index] ?? []) await describeCall(link, inner)
+  }
 }
 
 // GET ADDRESS starts with `reset_app_context()` (cmd_get_public_key.c): without it, the transaction
@@ -195,75 +203,4 @@ async function provideToken(send: SendCommand, payload: Uint8Array): Promise<voi
   } catch (error) {
     if (statusCodeOf(error) !== statusWords.incorrectData) throw error
   }
-}
-
-// The bundled NFT information of the collections each field names; a field whose collection has
-// none is sent without it, and the device refuses it (the call then goes blind).
-function nftPayloads(
-  set: LedgerDescriptors,
-  descriptor: LedgerCalldataDescriptor,
-  call: DescribedCall,
-): Uint8Array[][] {
-  const sent = new Set<string>()
-  return descriptor.fields.map((field) => {
-    const payloads: Uint8Array[] = []
-    for (const address of field.nft ? readCalldataAddresses(field.nft, call) : []) {
-      const key = address.toLowerCase()
-      const bundled = set.nfts?.find(
-        (nft) => nft.chainId === call.chainId && nft.address.toLowerCase() === key,
-      )
-      if (!bundled || sent.has(key)) continue
-      sent.add(key)
-      payloads.push(hexToBytes(bundled.payload))
-    }
-    return payloads
-  })
-}
-
-async function tokenPayloads(
-  set: LedgerDescriptors,
-  descriptor: LedgerCalldataDescriptor,
-  call: DescribedCall,
-): Promise<Uint8Array[][]> {
-  const sent = new Set<string>()
-  const out: Uint8Array[][] = []
-  for (const field of descriptor.fields) {
-    const payloads: Uint8Array[] = []
-    for (const address of field.token ? readCalldataAddresses(field.token, call) : []) {
-      const key = address.toLowerCase()
-      if (sent.has(key)) continue
-      const bundled = set.tokens?.find(
-        (token) => token.chainId === call.chainId && token.address.toLowerCase() === key,
-      )
-      const payload = bundled
-        ? hexToBytes(bundled.payload)
-        : (await findTokenDescriptor(call.chainId, address))?.payload
-      if (!payload) continue
-      sent.add(key)
-      payloads.push(payload)
-    }
-    out.push(payloads)
-  }
-  return out
-}
-
-// The FIELDS_HASH (tag 04) of TRANSACTION_INFO against the SHA3-256 of the fields, checked before
-// anything is sent so a mismatched descriptor is reported blind without a review starting.
-function fieldsMatchInfo(descriptor: LedgerCalldataDescriptor): boolean {
-  const info = hexToBytes(descriptor.transactionInfo)
-  const hash = sha3_256.create()
-  for (const field of descriptor.fields) hash.update(hexToBytes(field.payload))
-  let offset = 0
-  while (offset + 2 <= info.length) {
-    const tag = info[offset]!
-    if (tag >= 0x80) return true // the signature (81 FF) comes last: no hash tag seen
-    const length = info[offset + 1]!
-    if (length >= 0x80) return true
-    if (tag === 0x04)
-      return (
-        bytesToHex(info.subarray(offset + 2, offset + 2 + length)) === bytesToHex(hash.digest())
-      )
-    offset += 2 + length
-  }
-  return true
 }

@@ -75,6 +75,16 @@ export type TestParam =
     }
   | { readonly type: 'TOKEN'; readonly value: TestValue; readonly nativeCurrency?: readonly Hex[] }
   | { readonly type: 'NETWORK'; readonly value: TestValue }
+  | {
+      /** A nested call: its calldata and callee, and where given its chain, selector, amount, sender. */
+      readonly type: 'CALLDATA'
+      readonly value: TestValue
+      readonly callee: TestValue
+      readonly chainId?: TestValue
+      readonly selector?: TestValue
+      readonly amount?: TestValue
+      readonly spender?: TestValue
+    }
 
 /** A field: its label, its parameter, and a visibility other than "always" with its constraints. */
 export type TestField = {
@@ -117,6 +127,7 @@ const paramTypes = {
   UNIT: 6,
   ENUM: 7,
   TRUSTED_NAME: 8,
+  CALLDATA: 9,
   TOKEN: 10,
   NETWORK: 11,
 }
@@ -201,6 +212,15 @@ function encodeParam(param: TestParam): Uint8Array {
   const parts = [tlv(0x00, [1])]
   if (param.type === 'ENUM') {
     parts.push(tlv(0x01, [param.id]), tlv(0x02, encodeValue(param.value)))
+    return concat(parts)
+  }
+  if (param.type === 'CALLDATA') {
+    // gcs.py ParamCalldata.serialize: calldata, callee, then the optional references.
+    parts.push(tlv(0x01, encodeValue(param.value)), tlv(0x02, encodeValue(param.callee)))
+    if (param.chainId) parts.push(tlv(0x03, encodeValue(param.chainId)))
+    if (param.selector) parts.push(tlv(0x04, encodeValue(param.selector)))
+    if (param.amount) parts.push(tlv(0x05, encodeValue(param.amount)))
+    if (param.spender) parts.push(tlv(0x06, encodeValue(param.spender)))
     return concat(parts)
   }
   if (param.type === 'NFT') {

@@ -3,6 +3,7 @@ import type { EmulatorScreen } from '../../../common/types.js'
 import { readUintBE } from '../../apdu/bytes.js'
 import { networkFor } from '../networks.js'
 import { type TokenSlots, tokenAt, tokenIndexByAddress } from '../tokenSlots.js'
+import { type NestedCalls, readNestedCalls } from './calldataParam.js'
 import type { EnumValue } from './enumValue.js'
 import { formatNetwork } from './networkParam.js'
 import { formatNft } from './nftParam.js'
@@ -43,6 +44,8 @@ export type FieldContext = ValueContext & {
   readonly selector: Uint8Array
   /** The accepted proxy info: enum values are issued for the implementation (`is_matching_enum`). */
   readonly proxy?: ProxyInfo | undefined
+  /** Takes the inner calls a CALLDATA field names (they become the review's next contexts). */
+  readonly nest?: ((calls: NestedCalls) => void) | undefined
 }
 
 // MAX_FIELD_NAME_SIZE, SHARED_CTX_FIELD_1_SIZE, MAX_NATIVE_ADDRS (app-ethereum).
@@ -53,8 +56,7 @@ const maxConstraints = 5
 /**
  * PROVIDE TRANSACTION FIELD DESCRIPTION's payload (gtp_field.c): parsed, then formatted into the
  * screens it adds to the review (`format_field`). Throws 0x6A80 where the app's parser or
- * formatter fails, including nested CALLDATA, which this emulator does not play: a refusal where a
- * device would show it.
+ * formatter fails. A CALLDATA field adds no screen: it hands its inner calls to `context.nest`.
  */
 export function formatField(payload: Uint8Array, context: FieldContext): EmulatorScreen[] {
   const tags = tlvByTag(readTlv(payload), [0x00, 0x01, 0x02, 0x03, 0x04, 0x05], [0x05])
@@ -134,6 +136,12 @@ function formatParam(
       return formatToken(tags, context)
     case ParamType.network:
       return formatNetwork(tags, context)
+    case ParamType.calldata: {
+      const calls = readNestedCalls(payload, context)
+      if (!context.nest) throw malformed('No transaction context for nested calls')
+      context.nest(calls)
+      return []
+    }
     default:
       throw malformed(`Parameter type 0x${type.toString(16)} is not played by the emulator`)
   }

@@ -1,24 +1,24 @@
-import { sha3_256 } from '@noble/hashes/sha3'
-import type { EmulatorScreen } from '../../../common/types.js'
+import { hexToBytes } from 'viem'
 import type { Apdu } from '../../apdu/apdu.js'
 import { concatBytes } from '../../apdu/bytes.js'
 import type { DecodedTransaction } from '../transaction.js'
 import type { EnumValue } from './enumValue.js'
 import type { ProxyInfo } from './proxyInfo.js'
 import { malformed } from './tlv.js'
-import type { TransactionInfo } from './transactionInfo.js'
+import { createTxContextList, type TxContextList } from './txContexts.js'
+import { toBytes } from './value.js'
 
 /**
  * A transaction stored for the generic parser (SIGN TX with P2 01) and what the host has described
- * of it since: its TRANSACTION INFO, the running SHA3-256 of its FIELDs and the screens they add.
+ * of it since: the contexts of the calls it makes (its own, and the inner calls its CALLDATA
+ * fields name), each with its TRANSACTION INFO and the running SHA3-256 of its FIELDs, and the
+ * review's field table.
  */
 export type GenericParserSession = {
   readonly path: readonly number[]
   readonly bytes: Uint8Array
   readonly tx: DecodedTransaction
-  info: TransactionInfo | undefined
-  readonly fieldsHash: ReturnType<typeof sha3_256.create>
-  readonly screens: EmulatorScreen[]
+  readonly calls: TxContextList
 }
 
 /**
@@ -40,13 +40,24 @@ export function createGenericParserState(): GenericParserState {
   return { storing: false, session: undefined, enums: [], proxy: undefined, tlv: undefined }
 }
 
-/** Starts a session for a stored transaction. */
+/**
+ * Starts a session for a stored transaction signed by `from`: its context (eth_ustream.c
+ * `tx_ctx_init` with the transaction's `to`, value and chain id) is the list's first and current.
+ */
 export function startSession(
   path: readonly number[],
   bytes: Uint8Array,
   tx: DecodedTransaction,
+  from: Uint8Array,
 ): GenericParserSession {
-  return { path, bytes, tx, info: undefined, fieldsHash: sha3_256.create(), screens: [] }
+  const calls = createTxContextList({
+    calldata: { selector: tx.data.subarray(0, 4), args: tx.data.subarray(4) },
+    from,
+    to: tx.to ? hexToBytes(tx.to) : new Uint8Array(20),
+    amount: toBytes(tx.value, 32),
+    chainId: tx.chainId,
+  })
+  return { path, bytes, tx, calls }
 }
 
 /**
