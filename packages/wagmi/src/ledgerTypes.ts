@@ -2,7 +2,8 @@
  * The `@airlock/ledger` option types the `ledger` connector takes, written out here: the
  * connector's declarations must not import `@airlock/ledger`, an optional peer a Trezor-only app
  * does not install (with `skipLibCheck: false`, tsc fails on a declaration's missing import).
- * `ledgerTypes.test.ts` checks that they are still `@airlock/ledger`'s.
+ * `ledgerTypes.test.ts` checks that they are still `@airlock/ledger`'s. From `LedgerCertificateTarget`
+ * on, this is `packages/ledger/src/clearSigning/types.ts` as it stands: copy it again when it changes.
  */
 import type { Address, Hex } from 'viem'
 
@@ -57,6 +58,20 @@ export type CalldataValueReference =
   | { readonly type: 'constant'; readonly value: Hex }
 
 /**
+ * Where a CALLDATA field's inner calls are (CAL's `CALLDATA` param, context-module
+ * `CallDataDescriptorParamCalldataV1`): their calldata and callee, and where the descriptor names
+ * them their chain, selector, amount and sender. Each reads one value per inner call.
+ */
+export type LedgerNestedCallReferences = {
+  readonly value: CalldataValueReference
+  readonly callee: CalldataValueReference
+  readonly chainId?: CalldataValueReference | undefined
+  readonly selector?: CalldataValueReference | undefined
+  readonly amount?: CalldataValueReference | undefined
+  readonly spender?: CalldataValueReference | undefined
+}
+
+/**
  * One contract function's ERC-7730 descriptor as Ledger's CAL serves it, with one set of
  * signatures. The device verifies every signature itself: Airlock only forwards these bytes.
  */
@@ -73,13 +88,15 @@ export type LedgerCalldataDescriptor = {
    * descriptor of that token goes to the device before the field, so it shows ticker and decimals),
    * the enum it names and where its value is (the ENUM_VALUE of the value the calldata holds
    * goes before the field), or the collection of an NFT field (its PROVIDE NFT INFORMATION goes
-   * before the field: the device refuses an NFT field without it).
+   * before the field: the device refuses an NFT field without it), or the inner calls of a
+   * CALLDATA field (their TRANSACTION INFO and fields go right after it).
    */
   readonly fields: readonly {
     readonly payload: Hex
     readonly token?: CalldataValueReference | undefined
     readonly enum?: { readonly id: number; readonly value: CalldataValueReference } | undefined
     readonly nft?: CalldataValueReference | undefined
+    readonly calldata?: LedgerNestedCallReferences | undefined
   }[]
 }
 
