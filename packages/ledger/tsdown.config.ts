@@ -35,12 +35,12 @@ export default defineConfig({
         },
         {
           name: 'driver',
-          test: /src\/(app|driver|sdk)\/(?!browser|installBuffer\.ts$|genericParser\/|signWithCalldataDescriptor|dmk\/|webBle\/)[\w/]+\.ts$|src\/descriptors\/(findTokenDescriptor|parseTokenSignatures|data\/erc20Index)\.ts$/,
+          test: /src\/(app|driver|sdk)\/(?!browser|installBuffer\.ts$|genericParser\/|signWithCalldataDescriptor|planDescribedCall|nestedCalldata|dmk\/|webBle\/)[\w/]+\.ts$|src\/descriptors\/(findTokenDescriptor|parseTokenSignatures|data\/erc20Index)\.ts$/,
         },
         // Loaded with the first call an ERC-7730 descriptor describes: the generic parser's commands.
         {
           name: 'ledgerGenericParser',
-          test: /src\/(app\/genericParser\/\w+|driver\/signWithCalldataDescriptor|clearSigning\/(certificateTarget|readCalldataAddresses))\.ts$/,
+          test: /src\/(app\/genericParser\/\w+|driver\/(signWithCalldataDescriptor|planDescribedCall|nestedCalldata)|clearSigning\/(certificateTarget|readCalldataAddresses|readNestedCalls))\.ts$/,
         },
         // Fetched mode only (`ledgerServices`): the CAL client.
         {
