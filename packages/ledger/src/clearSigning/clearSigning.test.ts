@@ -4,14 +4,7 @@
  * app does, and shows the fields; the driver reports `clear` only once the device accepted them.
  */
 import type { DeviceStatus } from '@airlock/core'
-import {
-  calPublicKeyOf,
-  createLedgerEmulator,
-  type LedgerEmulatorOptions,
-  type LedgerModel,
-  testMnemonic,
-  testPublicKeyOf,
-} from '@airlock/emulator'
+import { createLedgerEmulator, testMnemonic, testPublicKeyOf } from '@airlock/emulator'
 import {
   clearSigningTokens,
   erc1155Collection,
@@ -25,12 +18,16 @@ import {
   encodeFunctionData,
   type Hex,
   parseAbi,
-  parseGwei,
   parseUnits,
   recoverTransactionAddress,
 } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 import { describe, expect, test, vi } from 'vitest'
+import {
+  describedCall as call,
+  clearSigningAccount as setup,
+  testKeysDevice as testDevice,
+} from '../_test/clearSigningAccount.js'
 import { toLedgerAccount } from '../toLedgerAccount.js'
 import { testDescriptors } from './testDescriptors.js'
 import type { LedgerDescriptors } from './types.js'
@@ -41,45 +38,6 @@ const [usdc, weth] = clearSigningTokens as [
   (typeof clearSigningTokens)[0],
   (typeof clearSigningTokens)[0],
 ]
-const testDevice = {
-  pkiRootPublicKey: testPublicKeyOf(keys.pkiRoot),
-  calPublicKey: calPublicKeyOf(keys.erc20),
-} satisfies LedgerEmulatorOptions
-
-async function setup(
-  descriptors: LedgerDescriptors[] | undefined,
-  options: { policy?: 'allow' | 'refuse'; model?: LedgerModel } & Omit<
-    LedgerEmulatorOptions,
-    'blindSigning'
-  > = {},
-) {
-  const { policy: blindSigning, ...device } = options
-  const emulator = createLedgerEmulator({ ...testDevice, model: 'flex', ...device })
-  const statuses: DeviceStatus[] = []
-  const account = await toLedgerAccount({
-    transport: emulator.transport,
-    path: "m/44'/60'/0'/0/0",
-    ...(descriptors ? { descriptors } : {}),
-    ...(blindSigning ? { blindSigning } : {}),
-  })
-  account.signer.onStatus((status) => statuses.push(status))
-  emulator.clearLogs()
-  const confirmations = () => statuses.filter((s) => s.type === 'confirm-on-device')
-  return { emulator, account, confirmations }
-}
-
-const call = (to: Address, data: Hex) =>
-  ({
-    type: 'eip1559',
-    chainId: 1,
-    nonce: 0,
-    gas: 200_000n,
-    maxFeePerGas: parseGwei('30'),
-    maxPriorityFeePerGas: parseGwei('1'),
-    to,
-    data,
-  }) as const
-
 const swap = call(
   swapRouter.address,
   encodeFunctionData({

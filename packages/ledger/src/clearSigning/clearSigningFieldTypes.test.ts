@@ -3,14 +3,7 @@
  * (its collection's PROVIDE NFT INFORMATION goes before the field), a TRUSTED_NAME field (no name
  * is looked up: the device shows the address) and a UNIT field.
  */
-import type { DeviceStatus } from '@airlock/core'
-import {
-  calPublicKeyOf,
-  createLedgerEmulator,
-  type LedgerEmulatorOptions,
-  testMnemonic,
-  testPublicKeyOf,
-} from '@airlock/emulator'
+import { calPublicKeyOf, testMnemonic } from '@airlock/emulator'
 import {
   clearSigningTokens,
   erc721Collection,
@@ -21,56 +14,19 @@ import {
   type Abi,
   type Address,
   encodeFunctionData,
-  type Hex,
   parseAbi,
-  parseGwei,
   recoverTransactionAddress,
 } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 import { describe, expect, test } from 'vitest'
-import { toLedgerAccount } from '../toLedgerAccount.js'
+import {
+  describedCall as call,
+  clearSigningAccount as setup,
+} from '../_test/clearSigningAccount.js'
 import { testDescriptors } from './testDescriptors.js'
-import type { LedgerDescriptors } from './types.js'
 
 const reference = mnemonicToAccount(testMnemonic)
 const recipient: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
-
-async function setup(
-  descriptors: LedgerDescriptors[],
-  options: { policy?: 'refuse' } & Omit<LedgerEmulatorOptions, 'blindSigning'> = {},
-) {
-  const { policy, ...device } = options
-  const emulator = createLedgerEmulator({
-    pkiRootPublicKey: testPublicKeyOf(keys.pkiRoot),
-    calPublicKey: calPublicKeyOf(keys.erc20),
-    nftPublicKey: calPublicKeyOf(keys.nft),
-    model: 'flex',
-    ...device,
-  })
-  const statuses: DeviceStatus[] = []
-  const account = await toLedgerAccount({
-    transport: emulator.transport,
-    path: "m/44'/60'/0'/0/0",
-    descriptors,
-    ...(policy ? { blindSigning: policy } : {}),
-  })
-  account.signer.onStatus((status) => statuses.push(status))
-  emulator.clearLogs()
-  const confirmations = () => statuses.filter((s) => s.type === 'confirm-on-device')
-  return { emulator, account, confirmations }
-}
-
-const call = (to: Address, data: Hex) =>
-  ({
-    type: 'eip1559',
-    chainId: 1,
-    nonce: 0,
-    gas: 200_000n,
-    maxFeePerGas: parseGwei('30'),
-    maxPriorityFeePerGas: parseGwei('1'),
-    to,
-    data,
-  }) as const
 
 const nftTransfer = call(
   erc721Collection.address,

@@ -3,19 +3,8 @@
  * the emulator as shipped (blind signing off): the outer call's fields and the inner call's, each
  * from its own descriptor; an inner call without a usable descriptor is reported blind.
  */
-import type { DeviceStatus } from '@airlock/core'
-import {
-  calPublicKeyOf,
-  createLedgerEmulator,
-  testMnemonic,
-  testPublicKeyOf,
-} from '@airlock/emulator'
-import {
-  exampleCounter,
-  testClearSigningKeys as keys,
-  safeWallet,
-  usdcToken,
-} from '@airlock/fixtures/clearSigningContracts'
+import { testMnemonic } from '@airlock/emulator'
+import { exampleCounter, safeWallet, usdcToken } from '@airlock/fixtures/clearSigningContracts'
 import {
   type Abi,
   type Address,
@@ -23,54 +12,31 @@ import {
   getAddress,
   type Hex,
   parseAbi,
-  parseGwei,
   parseUnits,
   recoverTransactionAddress,
   zeroAddress,
 } from 'viem'
 import { mnemonicToAccount } from 'viem/accounts'
 import { describe, expect, test } from 'vitest'
-import { toLedgerAccount } from '../toLedgerAccount.js'
+import { clearSigningAccount, describedCall } from '../_test/clearSigningAccount.js'
 import { testDescriptors } from './testDescriptors.js'
 import type { LedgerDescriptors } from './types.js'
 
 const reference = mnemonicToAccount(testMnemonic)
 const recipient: Address = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'
 
-async function setup(descriptors: LedgerDescriptors[]) {
-  const emulator = createLedgerEmulator({
-    pkiRootPublicKey: testPublicKeyOf(keys.pkiRoot),
-    calPublicKey: calPublicKeyOf(keys.erc20),
-    model: 'flex',
-  })
-  const statuses: DeviceStatus[] = []
-  const account = await toLedgerAccount({
-    transport: emulator.transport,
-    path: "m/44'/60'/0'/0/0",
-    descriptors,
-    blindSigning: 'refuse',
-  })
-  account.signer.onStatus((status) => statuses.push(status))
-  emulator.clearLogs()
-  const confirmations = () => statuses.filter((s) => s.type === 'confirm-on-device')
-  return { emulator, account, confirmations }
-}
-
 const execTransaction = (to: Address, data: Hex) =>
-  ({
-    type: 'eip1559',
-    chainId: 1,
-    nonce: 0,
-    gas: 200_000n,
-    maxFeePerGas: parseGwei('30'),
-    maxPriorityFeePerGas: parseGwei('1'),
-    to: safeWallet.address,
-    data: encodeFunctionData({
+  describedCall(
+    safeWallet.address,
+    encodeFunctionData({
       abi: parseAbi([safeWallet.functions[0]!.signature]) as Abi,
       functionName: 'execTransaction',
       args: [to, 0n, data, 0, 0n, 0n, 0n, zeroAddress, recipient, '0x'],
     }),
-  }) as const
+  )
+// Every request here is refused unless the device shows it in clear.
+const setup = (descriptors: LedgerDescriptors[]) =>
+  clearSigningAccount(descriptors, { policy: 'refuse' })
 
 const usdcTransfer = encodeFunctionData({
   abi: parseAbi([usdcToken.functions[0]!.signature]) as Abi,
